@@ -1,0 +1,43 @@
+package io.github.sncamunda.servicenow.auth;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
+
+/**
+ * How a connector authenticates against ServiceNow. One small record per type; every record
+ * redacts its secrets in {@code toString()} so a logged input never shows them.
+ */
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    include = JsonTypeInfo.As.PROPERTY,
+    property = "type",
+    defaultImpl = BasicAuthentication.class)
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = BasicAuthentication.class, name = BasicAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = OAuthClientCredentialsAuthentication.class,
+      name = OAuthClientCredentialsAuthentication.TYPE),
+  @JsonSubTypes.Type(value = OAuthPasswordAuthentication.class, name = OAuthPasswordAuthentication.TYPE),
+  @JsonSubTypes.Type(value = BearerTokenAuthentication.class, name = BearerTokenAuthentication.TYPE),
+  @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE)
+})
+@TemplateDiscriminatorProperty(
+    label = "Authentication",
+    group = "authentication",
+    name = "type",
+    defaultValue = BasicAuthentication.TYPE,
+    description =
+        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g. {{secrets.snUser}} and {{secrets.snPwd}}.")
+public sealed interface ServiceNowAuthentication
+    permits BasicAuthentication,
+        OAuthClientCredentialsAuthentication,
+        OAuthPasswordAuthentication,
+        BearerTokenAuthentication,
+        ApiKeyAuthentication {
+
+  String REDACTED = "[REDACTED]";
+
+  /** Checks that every required value is present; throws {@code ConnectorInputException}. */
+  void validate();
+}

@@ -1,0 +1,46 @@
+package io.github.sncamunda.servicenow.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * Identifies a cached token by a SHA-256 digest of the token URL and every credential field, so
+ * the cache never holds a secret in a readable key and a changed password never reuses a token.
+ */
+public final class TokenKey {
+
+  private final byte[] digest;
+
+  private TokenKey(byte[] digest) {
+    this.digest = digest;
+  }
+
+  public static TokenKey of(String tokenUrl, OAuthGrant grant) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(tokenUrl.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(grant.identity().getBytes(StandardCharsets.UTF_8));
+      return new TokenKey(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TokenKey other && MessageDigest.isEqual(digest, other.digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(digest);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenKey[" + ServiceNowAuthentication.REDACTED + "]";
+  }
+}

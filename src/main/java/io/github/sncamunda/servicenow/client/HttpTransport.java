@@ -1,0 +1,163 @@
+package io.github.sncamunda.servicenow.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One pooled Apache HttpClient 5 with keep-alive and real connect/response timeouts. It sends a
+ * request once, never retries by itself (the caller decides what is safe to repeat), keeps no
+ * cookies (ServiceNow serialises requests that share a session) and follows no redirects.
+ */
+final class HttpTransport implements Closeable {
+
+  private final CloseableHttpClient http;
+  private final PoolingHttpClientConnectionManager pool;
+  private final ClientSettings settings;
+
+  HttpTransport(ClientSettings settings) {
+    this.settings = settings;
+    this.pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(settings.maxConnections())
+            .setMaxConnPerRoute(settings.maxConnections())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                    .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                    .setTimeToLive(TimeValue.ofMinutes(5))
+                    .build())
+            .build();
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(pool)
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableRedirectHandling()
+            .disableAuthCaching()
+            .disableContentCompression()
+            .setUserAgent(UserAgent.VALUE)
+            .evictIdleConnections(TimeValue.ofSeconds(30))
+            .evictExpiredConnections()
+            .build();
+  }
+
+  RawResponse send(
+      HttpMethod method,
+      URI uri,
+      Map<String, String> headers,
+      byte[] body,
+      ContentType contentType,
+      java.time.Duration responseTimeout,
+      long maxResponseBytes)
+      throws TransportException {
+    HttpUriRequestBase request = new HttpUriRequestBase(method.name(), uri);
+    request.setConfig(
+        RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(responseTimeout))
+            .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+            .build());
+    headers.forEach(request::setHeader);
+    if (body != null) {
+      request.setEntity(new ByteArrayEntity(body, contentType));
+    }
+    try {
+      return http.execute(
+          request,
+          response -> {
+            byte[] bytes = BoundedBody.read(response.getEntity(), maxResponseBytes, request::cancel);
+            return new RawResponse(response.getCode(), safeHeaders(response.getHeaders()), bytes);
+          });
+    } catch (ResponseTooLargeException e) {
+      throw new TransportException(TransportException.Kind.TOO_LARGE, e.getMessage(), e);
+    } catch (UnknownHostException e) {
+      throw new TransportException(
+          TransportException.Kind.CONNECT_FAILED, "unknown host " + uri.getHost(), e);
+    } catch (ConnectException | NoRouteToHostException | ConnectTimeoutException e) {
+      throw new TransportException(
+          TransportException.Kind.CONNECT_FAILED, "could not connect to " + authority(uri), e);
+    } catch (org.apache.hc.client5.http.impl.classic.RequestFailedException e) {
+      throw new TransportException(TransportException.Kind.CONNECT_FAILED, "request aborted", e);
+    } catch (SocketTimeoutException e) {
+      throw new TransportException(
+          TransportException.Kind.TIMEOUT, "no response within " + responseTimeout.toSeconds() + " s", e);
+    } catch (MalformedChunkCodingException | ConnectionClosedException e) {
+      throw new TransportException(
+          TransportException.Kind.BROKEN_RESPONSE, "the response was cut off or malformed", e);
+    } catch (NoHttpResponseException e) {
+      throw new TransportException(
+          TransportException.Kind.NO_RESPONSE, "the server closed the connection without a response", e);
+    } catch (SSLException e) {
+      throw new TransportException(
+          TransportException.Kind.CONNECT_FAILED, "TLS handshake with " + authority(uri) + " failed", e);
+    } catch (SocketException e) {
+      throw new TransportException(
+          TransportException.Kind.NO_RESPONSE, "the connection was reset", e);
+    } catch (InterruptedIOException e) {
+      if (pendingConnectTimeout(e)) {
+        throw new TransportException(
+            TransportException.Kind.CONNECT_FAILED, "no free connection to " + authority(uri), e);
+      }
+      throw new TransportException(TransportException.Kind.TIMEOUT, "the request was interrupted", e);
+    } catch (IOException e) {
+      throw new TransportException(
+          TransportException.Kind.NO_RESPONSE, "I/O failure: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static boolean pendingConnectTimeout(InterruptedIOException e) {
+    return e instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+  }
+
+  private static String authority(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  private static Map<String, String> safeHeaders(Header[] headers) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Header header : headers) {
+      String name = header.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("set-cookie") || name.equals("set-cookie2")) {
+        continue;
+      }
+      out.merge(name, header.getValue(), (a, b) -> a + ", " + b);
+    }
+    return out;
+  }
+
+  int leasedConnections() {
+    return pool.getTotalStats().getLeased();
+  }
+
+  @Override
+  public void close() throws IOException {
+    http.close();
+  }
+}

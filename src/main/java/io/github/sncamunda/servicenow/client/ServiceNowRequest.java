@@ -1,0 +1,95 @@
+package io.github.sncamunda.servicenow.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call to ServiceNow. Path segments are raw values, encoded once by the client; query and
+ * headers keep their order. {@code expectJson} makes a non-JSON success an {@code INVALID_RESPONSE}
+ * (the Table API always answers JSON; a scripted REST API may answer text).
+ */
+public record ServiceNowRequest(
+    HttpMethod method,
+    List<String> pathSegments,
+    Map<String, String> query,
+    Map<String, String> headers,
+    JsonNode body,
+    boolean expectJson) {
+
+  public ServiceNowRequest {
+    pathSegments = List.copyOf(pathSegments);
+    query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    if (body != null && !method.allowsBody()) {
+      throw new IllegalArgumentException(method + " requests carry no body");
+    }
+  }
+
+  public static Builder builder(HttpMethod method, String... pathSegments) {
+    return new Builder(method, List.of(pathSegments));
+  }
+
+  /** The path for logs and messages: segments only, never the query (it may hold user data). */
+  public String describe() {
+    return method + " /" + String.join("/", pathSegments);
+  }
+
+  public static final class Builder {
+    private final HttpMethod method;
+    private final List<String> segments;
+    private final Map<String, String> query = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private JsonNode body;
+    private boolean expectJson = true;
+
+    private Builder(HttpMethod method, List<String> segments) {
+      this.method = method;
+      this.segments = new ArrayList<>(segments);
+    }
+
+    public Builder segment(String segment) {
+      segments.add(segment);
+      return this;
+    }
+
+    public Builder query(String name, String value) {
+      if (value != null) {
+        query.put(name, value);
+      }
+      return this;
+    }
+
+    public Builder queries(Map<String, String> values) {
+      values.forEach(this::query);
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Builder headers(Map<String, String> values) {
+      headers.putAll(values);
+      return this;
+    }
+
+    public Builder body(JsonNode value) {
+      body = value;
+      return this;
+    }
+
+    public Builder acceptText() {
+      expectJson = false;
+      return this;
+    }
+
+    public ServiceNowRequest build() {
+      return new ServiceNowRequest(method, segments, query, headers, body, expectJson);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.sncamunda.servicenow.client;
+
+import java.io.IOException;
+
+/** A failure below HTTP, classified by whether the request can have reached ServiceNow. */
+final class TransportException extends Exception {
+
+  enum Kind {
+    /** No connection was made: the request never left this process. */
+    CONNECT_FAILED,
+    /** Connected, but the connection broke before a response: the request may have been processed. */
+    NO_RESPONSE,
+    /** No response within the response timeout: the request may have been processed. */
+    TIMEOUT,
+    /** The response was cut off or malformed. */
+    BROKEN_RESPONSE,
+    /** The response is larger than allowed. */
+    TOO_LARGE
+  }
+
+  private final Kind kind;
+
+  TransportException(Kind kind, String message, IOException cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** Whether sending again cannot duplicate work on ServiceNow's side. */
+  boolean retryable(boolean idempotent) {
+    return switch (kind) {
+      case CONNECT_FAILED -> true;
+      case NO_RESPONSE -> idempotent;
+      case TIMEOUT, BROKEN_RESPONSE, TOO_LARGE -> false;
+    };
+  }
+}
