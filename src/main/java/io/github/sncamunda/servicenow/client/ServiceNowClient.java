@@ -182,6 +182,11 @@ public final class ServiceNowClient implements Closeable {
         new String(response.body(), StandardCharsets.UTF_8));
   }
 
+  /** Connections currently taken from the pool; every call returns its connection. */
+  int leasedConnections() {
+    return transport.leasedConnections();
+  }
+
   @Override
   public void close() throws IOException {
     transport.close();
