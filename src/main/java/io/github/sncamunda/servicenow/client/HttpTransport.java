@@ -12,6 +12,11 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -40,6 +45,14 @@ final class HttpTransport implements Closeable {
   private final CloseableHttpClient http;
   private final PoolingHttpClientConnectionManager pool;
   private final ClientSettings settings;
+  // a socket timeout bounds each read, not the exchange: a server dripping one byte at a time
+  // would hold a runtime thread forever, so every exchange also gets a hard deadline
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "servicenow-deadlines");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   HttpTransport(ClientSettings settings) {
     this.settings = settings;
@@ -88,6 +101,26 @@ final class HttpTransport implements Closeable {
     if (body != null) {
       request.setEntity(new ByteArrayEntity(body, contentType));
     }
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+      expired.set(true);
+      request.cancel();
+    }, responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return exchange(request, uri, responseTimeout, maxResponseBytes);
+    } catch (TransportException e) {
+      if (expired.get()) {
+        throw new TransportException(TransportException.Kind.TIMEOUT,
+            "no complete response within " + responseTimeout.toSeconds() + " s", null);
+      }
+      throw e;
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private RawResponse exchange(HttpUriRequestBase request, URI uri, java.time.Duration responseTimeout,
+      long maxResponseBytes) throws TransportException {
     try {
       return http.execute(
           request,
@@ -158,6 +191,7 @@ final class HttpTransport implements Closeable {
 
   @Override
   public void close() throws IOException {
+    deadlines.shutdownNow();
     http.close();
   }
 }
