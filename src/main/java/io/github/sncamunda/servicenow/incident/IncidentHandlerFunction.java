@@ -42,6 +42,6 @@ public class IncidentHandlerFunction implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return IncidentOperations.execute(client, context.bindVariables(IncidentRequest.class));
+    return IncidentOperations.execute(client, IncidentRequest.bind(context));
   }
 }

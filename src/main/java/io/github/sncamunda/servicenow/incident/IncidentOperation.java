@@ -1,5 +1,12 @@
 package io.github.sncamunda.servicenow.incident;
 
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.DISPLAY_VALUE_DESCRIPTION;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.EXCLUDE_LINK_DESCRIPTION;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.FIELDS_DESCRIPTION;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.INPUT_DISPLAY_VALUE_DESCRIPTION;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.PAYLOAD_DESCRIPTION;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.SYS_ID_DESCRIPTION;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
@@ -32,21 +39,6 @@ import jakarta.validation.constraints.NotNull;
     defaultValue = IncidentOperation.Create.ID,
     description = "What to do with the ServiceNow incident table")
 public sealed interface IncidentOperation {
-
-  /** The ids a process may use, for error messages. */
-  String VALID_IDS = "create, read, update, delete, search";
-
-  String PAYLOAD_DESCRIPTION =
-      "JSON object of incident fields, e.g. {\"short_description\": \"Disk full on db01\", \"urgency\": \"2\"}";
-  String SYS_ID_DESCRIPTION = "The incident's sys_id, e.g. {{incidentSysId}} or =incident.sysId";
-  String DISPLAY_VALUE_DESCRIPTION =
-      "sysparm_display_value: return stored values (false), display values (true) or both (all)";
-  String EXCLUDE_LINK_DESCRIPTION =
-      "sysparm_exclude_reference_link: return reference fields as plain sys_ids instead of {link, value} objects";
-  String FIELDS_DESCRIPTION =
-      "sysparm_fields: comma-separated fields to return, e.g. sys_id,number,state. Empty returns all fields.";
-  String INPUT_DISPLAY_VALUE_DESCRIPTION =
-      "sysparm_input_display_value: treat payload values as display values, e.g. a caller's name instead of its sys_id";
 
   /** Options for operations that return records. */
   interface ReturnsRecords {

@@ -12,7 +12,7 @@ final class IncidentOperations {
 
   static Object execute(ServiceNowClient client, IncidentRequest request) {
     if (request == null || request.operation() == null) {
-      throw new ConnectorInputException("Operation is required: one of " + IncidentOperation.VALID_IDS);
+      throw new ConnectorInputException("Operation is required: one of " + TemplateTexts.VALID_IDS);
     }
     ServiceNowConnection connection = request.connection();
     ServiceNowAuthentication auth = request.authentication();
@@ -33,6 +33,6 @@ final class IncidentOperations {
     if (operation instanceof IncidentOperation.Search search) {
       return SearchIncidents.execute(client, connection, auth, search);
     }
-    throw new ConnectorInputException("Unknown operation; use one of " + IncidentOperation.VALID_IDS);
+    throw new ConnectorInputException("Unknown operation; use one of " + TemplateTexts.VALID_IDS);
   }
 }
