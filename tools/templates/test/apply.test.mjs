@@ -2,7 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,4 +133,15 @@ test('without --check a bad recipe fails and writes nothing', () => {
   const { status } = run(recipe('typo'), '-o', file);
   assert.equal(status, 1);
   assert.ok(!existsSync(file));
+});
+
+test('a template whose engines range excludes the diagram platform version is refused', () => {
+  const file = path.join(out, 'old-platform.json');
+  writeFileSync(file, JSON.stringify({
+    executionPlatformVersion: '8.7.0',
+    template: path.join(root, 'test/fixtures/good/demo-outbound-connector.json')
+  }));
+  const { status, stderr } = run('--check', file);
+  assert.equal(status, 1);
+  assert.match(stderr, /requires camunda \^8\.8, diagram targets 8\.7\.0/);
 });
