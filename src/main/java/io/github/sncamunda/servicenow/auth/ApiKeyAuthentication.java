@@ -18,6 +18,8 @@ public record ApiKeyAuthentication(
   @TemplateProperty(ignore = true)
   public static final String TYPE = "api-key";
 
+  // public static fields become template properties unless ignored
+  @TemplateProperty(ignore = true)
   public static final String HEADER = "x-sn-apikey";
 
   @Override
