@@ -14,7 +14,7 @@ import java.util.Map;
  * body: a header may carry a token of its own.
  */
 public record FlowTrigger(
-    @NotBlank
+    @NotBlank(message = "REST API trigger path is required, e.g. " + FlowInputs.EXAMPLE_PATH)
         @TemplateProperty(
             group = "flow",
             label = "REST API trigger path",
