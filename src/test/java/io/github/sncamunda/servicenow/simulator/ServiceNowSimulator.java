@@ -132,7 +132,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }
     AtomicInteger n = new AtomicInteger();
-    executor = Executors.newFixedThreadPool(threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
+    executor = threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
     callbackThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "servicenow-sim-callbacks"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -163,7 +163,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
   public synchronized void close() {
     if (server != null) {
       server.stop(0);
-      executor.shutdownNow();
+      if (executor != null) {
+        executor.shutdownNow();
+      }
       callbackThread.shutdownNow();
       server = null;
     }
@@ -237,7 +239,11 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Worker threads of the HTTP server (default 8); only before {@link #start()}. */
+  /**
+   * Worker threads of the HTTP server (default 8); only before {@link #start()}. 0 runs requests
+   * on the server's single dispatcher thread (no hand-off, but a {@link Fault.Delay} then stalls
+   * every connection).
+   */
   public synchronized ServiceNowSimulator threads(int count) {
     if (server != null) {
       throw new IllegalStateException("set threads before start()");
