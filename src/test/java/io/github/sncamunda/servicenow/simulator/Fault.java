@@ -1,0 +1,65 @@
+package io.github.sncamunda.servicenow.simulator;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** A failure the simulator injects instead of (or around) normal processing; see {@link ServiceNowSimulator#failNext}. */
+public sealed interface Fault {
+
+  /** Answers {@code status} with {@code body} (not processed). */
+  record Status(int status, String contentType, String body, Map<String, String> headers) implements Fault {
+    public Status {
+      headers = Map.copyOf(headers);
+    }
+  }
+
+  /** Processes the request normally (e.g. creates the incident), then closes the connection without any response. */
+  record DropAfterProcessing() implements Fault {}
+
+  /** Closes the connection without processing the request or answering. */
+  record DropBeforeProcessing() implements Fault {}
+
+  /** Waits, then processes and answers normally. */
+  record Delay(Duration delay) implements Fault {}
+
+  static Fault status(int status, String json) {
+    return new Status(status, ServiceNowSimulator.JSON, json, Map.of());
+  }
+
+  static Fault status(int status, String contentType, String body, Map<String, String> headers) {
+    return new Status(status, contentType, body, headers);
+  }
+
+  /** ServiceNow's rate-limit answer: 429, {@code Retry-After} in seconds and the error envelope. */
+  static Fault tooManyRequests(int retryAfterSeconds) {
+    return new Status(429, ServiceNowSimulator.JSON,
+        ServiceNowSimulator.envelope("Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"),
+        Map.of("Retry-After", Integer.toString(retryAfterSeconds), "X-RateLimit-Limit", "100"));
+  }
+
+  /** 500 with the error envelope. */
+  static Fault serverError() {
+    return new Status(500, ServiceNowSimulator.JSON,
+        ServiceNowSimulator.envelope("Internal Server Error", "Transaction cancelled: maximum execution time exceeded"),
+        Map.of());
+  }
+
+  /** 503 with an HTML page, as a hibernating instance or a proxy answers. */
+  static Fault serviceUnavailableHtml() {
+    return new Status(503, "text/html;charset=UTF-8",
+        "<html><head><title>Instance Hibernating page</title></head><body>Your instance is hibernating</body></html>",
+        Map.of());
+  }
+
+  static Fault dropAfterProcessing() {
+    return new DropAfterProcessing();
+  }
+
+  static Fault dropBeforeProcessing() {
+    return new DropBeforeProcessing();
+  }
+
+  static Fault delay(Duration delay) {
+    return new Delay(delay);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A stateful, in-process ServiceNow stand-in for end-to-end tests, demos and benchmarks.
+ *
+ * <pre>{@code
+ * try (ServiceNowSimulator sn = new ServiceNowSimulator().start()) {
+ *   sn.onFlowTriggered(call -> zeebe.newPublishMessageCommand()       // like the Camunda Spoke's
+ *       .messageName(call.bodyField("messageName"))                     // "Correlate message"
+ *       .correlationKey(call.bodyField("correlationValue")).send().join());
+ *   sn.failNext(1, "POST", "/api/now/table/incident", Fault.dropAfterProcessing());
+ *   // point the connector at sn.baseUrl() with admin/pw, then assert on sn.incidents(), sn.flowCalls() …
+ * }
+ * }</pre>
+ *
+ * <p>Deliberate simplifications: one table ({@code incident}; others answer 400 "Invalid table");
+ * reference fields are not validated and display as their sys_id; the encoded query subset is
+ * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on
+ * ServiceNow); every token grant issues a fresh access token (ServiceNow re-issues the still-valid
+ * one with a longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no
+ * {@code sysparm_input_display_value}; {@code X-no-response-body} and {@code X-HTTP-Method-Override}
+ * are honoured; the API key is also accepted as query parameter {@code x-sn-apikey}.
+ */
+package io.github.sncamunda.servicenow.simulator;
