@@ -1,15 +1,13 @@
 package io.github.sncamunda.servicenow.flow;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.generator.java.annotation.NestedProperties;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
+import io.github.sncamunda.servicenow.client.InputBinding;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * The Flow Starter's input: where ({@code connection}), as whom ({@code authentication}) and which
@@ -21,52 +19,10 @@ public record FlowStarterRequest(
     @Valid @NotNull ServiceNowAuthentication authentication,
     @Valid @NotNull @NestedProperties(addNestedPath = true) FlowTrigger flow) {
 
-  /**
-   * Binds the job's variables. Jackson binding failures (an unknown method, a list where a map is
-   * expected) never heal on retry, so they become a {@link ConnectorInputException} naming the
-   * field but not its value.
-   */
+  /** Binds the job's variables; binding failures become input errors (see {@link InputBinding}). */
   public static FlowStarterRequest bind(OutboundConnectorContext context) {
-    try {
-      return context.bindVariables(FlowStarterRequest.class);
-    } catch (ConnectorInputException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      JsonMappingException mapping = mappingCause(e);
-      if (mapping == null) {
-        throw e;
-      }
-      throw new ConnectorInputException(describe(mapping));
-    }
-  }
-
-  private static JsonMappingException mappingCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof JsonMappingException) {
-        return (JsonMappingException) t;
-      }
-    }
-    return null;
-  }
-
-  private static String describe(JsonMappingException e) {
-    String path = e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
-    String where = path.isEmpty() ? "" : " in '" + path + "'";
-    if (path.endsWith("method")) {
-      return "Invalid input" + where + ": Method must be one of POST, GET, PUT, PATCH, DELETE";
-    }
-    if (path.equals("authentication") || path.endsWith(".type")) {
-      return "Invalid input" + where
-          + ": authentication type must be one of basic, oauth-client-credentials, oauth-password, bearer, api-key";
-    }
-    String expected = "";
-    if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
-      Class<?> type = ((MismatchedInputException) e).getTargetType();
-      expected = ": expected " + (java.util.Map.class.isAssignableFrom(type) ? "a map (FEEL context)"
-          : type == String.class ? "text" : type == Integer.class ? "a whole number" : "a " + type.getSimpleName());
-    }
-    return "Invalid input" + where + expected;
+    return InputBinding.bind(context, FlowStarterRequest.class, e -> InputBinding.path(e).endsWith("method")
+        ? Optional.of("Invalid input in '" + InputBinding.path(e) + "': Method must be one of POST, GET, PUT, PATCH, DELETE")
+        : Optional.empty());
   }
 }
