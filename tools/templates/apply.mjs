@@ -53,6 +53,8 @@ export function readRecipe(file) {
     bpmn: resolve(recipe.bpmn),
     output: resolve(recipe.output),
     executionPlatformVersion: recipe.executionPlatformVersion,
+    processId: recipe.processId || 'Process_1',
+    processName: recipe.processName,
     tasks: tasks.map((t, i) => ({
       id: t.id || t.element || `Task_${i + 1}`,
       name: t.name,
@@ -65,7 +67,7 @@ export function readRecipe(file) {
 const escapeXml = (s) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 
 /** start -> task 1 -> ... -> task n -> end, laid out left to right with DI so Modeler can open it. */
-function newProcessXml(tasks, platformVersion) {
+function newProcessXml(tasks, platformVersion, processId, processName) {
   const flowIds = [ 'StartEvent_1', ...tasks.map((t) => t.id), 'EndEvent_1' ];
   const x = (i) => 160 + i * 160;
   const semantic = [], shapes = [];
@@ -92,8 +94,8 @@ function newProcessXml(tasks, platformVersion) {
   xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:modeler="http://camunda.org/schema/modeler/1.0"
   id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn"
   modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="${platformVersion}">
-  <bpmn:process id="Process_1" isExecutable="true">${semantic.join('')}</bpmn:process>
-  <bpmndi:BPMNDiagram id="BPMNDiagram_1"><bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Process_1">${shapes.join('')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+  <bpmn:process id="${escapeXml(processId)}"${processName ? ` name="${escapeXml(processName)}"` : ''} isExecutable="true">${semantic.join('')}</bpmn:process>
+  <bpmndi:BPMNDiagram id="BPMNDiagram_1"><bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="${escapeXml(processId)}">${shapes.join('')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 }
 
@@ -140,7 +142,7 @@ export async function applyRecipe(recipe) {
 
   const xml = recipe.bpmn
     ? readFileSync(recipe.bpmn, 'utf8')
-    : newProcessXml(recipe.tasks, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION);
+    : newProcessXml(recipe.tasks, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION, recipe.processId, recipe.processName);
   await modeler.importXML(xml);
 
   const elementTemplates = modeler.get('elementTemplates');
@@ -197,6 +199,15 @@ export async function applyRecipe(recipe) {
       if (p.type !== 'Hidden' && p.constraints?.notEmpty && [ undefined, null, '' ].includes(getPropertyValue(element, p))) {
         warnings.push(`${where}: ${describe(p)} must not be empty`);
       }
+    }
+  }
+
+  // Replacing a bpmn:Task by a bpmn:ServiceTask gives its shape a random id; name every shape
+  // after its element so the same recipe always writes the same file (examples are committed).
+  for (const element of elementRegistry.getAll()) {
+    const di = element.di;
+    if (di && element.businessObject?.id && !element.labelTarget) {
+      di.id = `${element.businessObject.id}_di`;
     }
   }
 

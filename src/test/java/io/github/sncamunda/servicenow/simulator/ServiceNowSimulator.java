@@ -306,6 +306,12 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return List.copyOf(flowCalls);
   }
 
+  /** Removes every {@link FlowCallback}, e.g. between tests sharing one simulator. */
+  public ServiceNowSimulator clearFlowCallbacks() {
+    callbacks.clear();
+    return this;
+  }
+
   public List<Throwable> callbackFailures() {
     return List.copyOf(callbackFailures);
   }

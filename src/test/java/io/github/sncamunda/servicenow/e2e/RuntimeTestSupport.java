@@ -1,0 +1,181 @@
+package io.github.sncamunda.servicenow.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One in-memory Zeebe engine, one ServiceNow simulator and one Spring context with the real
+ * connectors runtime, shared by every end-to-end test class. The engine starts before the context
+ * (the runtime's job workers connect at start-up) and is never stopped: it is in memory and the
+ * cached context closes its workers at JVM exit.
+ */
+@SpringBootTest(classes = TestRuntimeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+public abstract class RuntimeTestSupport {
+
+  protected static final ZeebeTestEngine ENGINE;
+  protected static final ServiceNowSimulator SERVICENOW;
+  protected static final String USER = "e2e-user";
+  protected static final String PASSWORD = "e2e-Pa55-SECRET-7c1d";
+  protected static final String CLIENT_ID = "e2e-client";
+  protected static final String CLIENT_SECRET = "e2e-ClientSecret-SECRET-41aa";
+  protected static final String SCAN_CLIENT_SECRET = "e2e-ScanSecret-SECRET-93e0";
+  private static final List<String> DEPLOYED = new ArrayList<>();
+
+  static {
+    ENGINE = EngineFactory.create();
+    ENGINE.start();
+    SERVICENOW = new ServiceNowSimulator()
+        .withoutDefaultCredentials()
+        .user(USER, PASSWORD)
+        .oauthClient(CLIENT_ID, CLIENT_SECRET)
+        .oauthClient("e2e-scan-client", SCAN_CLIENT_SECRET)
+        .accessTokenExpiresIn(1800)
+        .flowCallbackDelay(Duration.ofMillis(300))
+        .start();
+  }
+
+  @DynamicPropertySource
+  static void engineAddress(DynamicPropertyRegistry registry) {
+    String gateway = ENGINE.getGatewayAddress();
+    registry.add("camunda.client.grpc-address",
+        () -> "http://127.0.0.1:" + gateway.substring(gateway.lastIndexOf(':') + 1));
+  }
+
+  @Autowired protected CamundaClient zeebe;
+
+  @BeforeEach
+  void resetServiceNow() {
+    SERVICENOW.reset();
+    SERVICENOW.clearFlowCallbacks();
+  }
+
+  /** Deploys the BPMN files that applying the element templates produced (once per JVM). */
+  protected void deploy(String directory, String name) {
+    synchronized (DEPLOYED) {
+      if (DEPLOYED.contains(directory + "/" + name)) {
+        return;
+      }
+      zeebe.newDeployResourceCommand().addResourceFile(bpmn(directory, name).toString()).send().join();
+      DEPLOYED.add(directory + "/" + name);
+    }
+  }
+
+  static Path bpmn(String directory, String name) {
+    Path file = Path.of("target", directory, name + ".bpmn");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(file + " is missing: the build applies the templates to the recipes "
+          + "before the tests (run ./mvnw verify, not the test class alone)");
+    }
+    return file;
+  }
+
+  static List<Path> bpmnFiles(String directory) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("target", directory), "*.bpmn")) {
+      List<Path> out = new ArrayList<>();
+      files.forEach(out::add);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Variables every example and end-to-end process reads to reach the simulator. */
+  protected static Map<String, Object> withServiceNow(Map<String, Object> variables) {
+    var all = new java.util.HashMap<String, Object>(variables);
+    all.put("snInstance", "ignored-when-base-url-is-set");
+    all.put("snBaseUrl", SERVICENOW.baseUrl());
+    return all;
+  }
+
+  protected Map<String, Object> runToCompletion(String processId, Map<String, Object> variables) {
+    ProcessInstanceResult result = zeebe.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(withServiceNow(variables)).withResult().requestTimeout(Duration.ofSeconds(60))
+        .send().join();
+    return result.getVariablesAsMap();
+  }
+
+  protected long start(String processId, Map<String, Object> variables) {
+    ProcessInstanceEvent event = zeebe.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(withServiceNow(variables)).send().join();
+    return event.getProcessInstanceKey();
+  }
+
+  protected static List<Record<?>> records() {
+    List<Record<?>> out = new ArrayList<>();
+    ENGINE.getRecordStreamSource().getRecords().forEach(out::add);
+    return out;
+  }
+
+  /** Waits until the process instance completed the element with this id (e.g. an end event). */
+  protected static void awaitElementCompleted(long processInstanceKey, String elementId) {
+    try {
+      await().atMost(Duration.ofSeconds(30))
+          .failFast("a ServiceNow callback failed", () -> !SERVICENOW.callbackFailures().isEmpty())
+          .until(() -> records().stream()
+              .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+              .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+              .map(r -> (ProcessInstanceRecordValue) r.getValue())
+              .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey && v.getElementId().equals(elementId)));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(elementId + " was not completed; the instance went through: " + trace(processInstanceKey), e);
+    }
+  }
+
+  /** Element ids and intents of one instance, plus rejected commands and messages, for failure messages. */
+  protected static String trace(long processInstanceKey) {
+    return records().stream()
+        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE || r.getValueType() == ValueType.MESSAGE
+            || r.getValueType() == ValueType.PROCESS_MESSAGE_SUBSCRIPTION || r.getValueType() == ValueType.TIMER
+            || r.getValueType() == ValueType.INCIDENT)
+        .filter(r -> !(r.getValue() instanceof ProcessInstanceRecordValue v) || v.getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValueType() + "/" + r.getIntent()
+            + (r.getValue() instanceof ProcessInstanceRecordValue v ? " " + v.getElementId() : " " + r.getValue())
+            + (r.getRejectionType() != null && r.getRejectionType() != io.camunda.zeebe.protocol.record.RejectionType.NULL_VAL
+                ? " REJECTED " + r.getRejectionReason() : ""))
+        .collect(java.util.stream.Collectors.joining("\n  ", "\n  ", ""));
+  }
+
+  /** Waits until the process instance is waiting in (activated, not completed) the element. */
+  protected static void awaitElementActivated(long processInstanceKey, String elementId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> records().stream()
+        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey && v.getElementId().equals(elementId)));
+  }
+
+  protected static Optional<IncidentRecordValue> incidentOf(long processInstanceKey) {
+    return records().stream()
+        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+        .map(r -> (IncidentRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
+        .findFirst();
+  }
+}
