@@ -23,9 +23,9 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
     description = "Create, update, or manage incidents in ServiceNow directly from Camunda processes using the incident handler connector.",
     propertyGroups = {
       @PropertyGroup(id = "instance", label = "Instance"),
-      @PropertyGroup(id = "authentication", label = "Authentication"),
       @PropertyGroup(id = "operation", label = "Operation"),
       @PropertyGroup(id = "options", label = "Table options"),
+      @PropertyGroup(id = "authentication", label = "Authentication"),
       @PropertyGroup(id = "connection", label = "Connection")
     })
 public class IncidentHandlerFunction implements OutboundConnectorFunction {

@@ -8,7 +8,7 @@ final class TemplateTexts {
 
   static final String PAYLOAD_DESCRIPTION =
       "JSON object of incident fields, e.g. {\"short_description\": \"Disk full on db01\", \"urgency\": \"2\"}";
-  static final String SYS_ID_DESCRIPTION = "The incident's sys_id, e.g. {{incidentSysId}} or =incident.sysId";
+  static final String SYS_ID_DESCRIPTION = "The incident's sys_id (32 characters), usually from an earlier step, e.g. =incidentSysId";
   static final String DISPLAY_VALUE_DESCRIPTION =
       "sysparm_display_value: return stored values (false), display values (true) or both (all)";
   static final String EXCLUDE_LINK_DESCRIPTION =
