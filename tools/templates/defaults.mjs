@@ -29,6 +29,5 @@ for (const file of jsonFiles(dir)) {
   const patched = text.replace(pattern, `$1${RETRY_BACKOFF}$2`);
   if (patched !== text) {
     writeFileSync(file, patched);
-    console.log(`retryBackoff ${RETRY_BACKOFF}: ${file}`);
   }
 }
