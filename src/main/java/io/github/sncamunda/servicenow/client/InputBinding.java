@@ -34,10 +34,14 @@ public final class InputBinding {
       throw e;
     } catch (RuntimeException e) {
       JsonMappingException mapping = mappingCause(e);
-      if (mapping == null) {
-        throw e;
+      if (mapping != null) {
+        throw new ConnectorInputException(explain.apply(mapping).orElseGet(() -> describe(mapping)));
       }
-      throw new ConnectorInputException(explain.apply(mapping).orElseGet(() -> describe(mapping)));
+      if (hasCause(e, com.fasterxml.jackson.core.exc.StreamConstraintsException.class)) {
+        // nesting or size beyond the parser's limits: never heals on retry
+        throw new ConnectorInputException("Invalid input: nested too deeply or too large to read");
+      }
+      throw e;
     }
   }
 
@@ -65,6 +69,15 @@ public final class InputBinding {
       return "Invalid input" + where + ": expected " + expected(mismatch.getTargetType());
     }
     return "Invalid input" + where;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonMappingException mappingCause(Throwable e) {

@@ -85,7 +85,11 @@ public final class ServiceNowClient implements Closeable {
     Duration timeout = connection.responseTimeout(settings.responseTimeout());
     URI uri = endpoint.uri(request.pathSegments(), request.query());
     String call = request.describe();
+    PayloadLimits.checkDepth(request.body());
     byte[] body = request.body() == null ? null : Json.write(request.body());
+    if (body != null) {
+      PayloadLimits.checkSize(body);
+    }
     Authenticator.TokenEndpoint tokenEndpoint = (tokenUrl, form, tokenCall) ->
         send(HttpMethod.POST, tokenUrl, Map.of("Accept", "application/json"), form,
             ContentType.APPLICATION_FORM_URLENCODED, timeout, tokenCall);

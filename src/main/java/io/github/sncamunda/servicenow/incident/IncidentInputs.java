@@ -41,7 +41,11 @@ final class IncidentInputs {
           "Payload is required: a JSON object of incident fields, e.g. {\"short_description\": \"Disk full\"}");
     }
     if (value instanceof Map) {
-      return Json.MAPPER.valueToTree(value);
+      try {
+        return Json.MAPPER.valueToTree(value);
+      } catch (IllegalArgumentException tooDeepOrOdd) {
+        throw new ConnectorInputException("Payload cannot be sent as JSON (nested too deeply?)");
+      }
     }
     if (value instanceof String text) {
       return parseObject(text);
