@@ -40,6 +40,7 @@ class FaultMatrixTest {
   static WireMockExtension sn = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String PATH = "/api/now/table/incident";
+  private static final String SECRET = "fault-matrix-SECRET-0b7e";
   private static final String ENVELOPE_500 =
       "{\"error\":{\"message\":\"Operation Failed\",\"detail\":\"Transaction cancelled: maximum execution time exceeded\"},\"status\":\"failure\"}";
 
@@ -98,9 +99,13 @@ class FaultMatrixTest {
       builder.body(JsonNodeFactory.instance.objectNode().put("short_description", "x"));
     }
 
-    assertThatThrownBy(() -> client.execute(ServiceNowConnection.baseUrl(sn.baseUrl()), new BasicAuthentication("u", "p"), builder.build()))
+    assertThatThrownBy(() -> client.execute(ServiceNowConnection.baseUrl(sn.baseUrl()), new BasicAuthentication("u", SECRET), builder.build()))
         .as(name)
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t)).doesNotContain(SECRET);
+          }
+          assertThat(String.valueOf(e.getErrorVariables())).doesNotContain(SECRET);
           assertThat(e.getErrorCode()).isNotBlank();
           if (code != null) {
             assertThat(e.getErrorCode()).isEqualTo(code);
