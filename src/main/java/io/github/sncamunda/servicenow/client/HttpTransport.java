@@ -12,9 +12,8 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -47,12 +46,7 @@ final class HttpTransport implements Closeable {
   private final ClientSettings settings;
   // a socket timeout bounds each read, not the exchange: a server dripping one byte at a time
   // would hold a runtime thread forever, so every exchange also gets a hard deadline
-  private final ScheduledExecutorService deadlines =
-      Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "servicenow-deadlines");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final ScheduledThreadPoolExecutor deadlines = deadlineScheduler();
 
   HttpTransport(ClientSettings settings) {
     this.settings = settings;
@@ -163,6 +157,17 @@ final class HttpTransport implements Closeable {
       throw new TransportException(
           TransportException.Kind.NO_RESPONSE, "I/O failure: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private static ScheduledThreadPoolExecutor deadlineScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "servicenow-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // almost every deadline is cancelled; without this each would stay queued for the whole timeout
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
   }
 
   private static boolean pendingConnectTimeout(InterruptedIOException e) {
