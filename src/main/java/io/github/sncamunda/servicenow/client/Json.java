@@ -27,6 +27,36 @@ public final class Json {
     return MAPPER.readTree(bytes);
   }
 
+  /**
+   * A JSON tree as plain Java values (LinkedHashMap, ArrayList, String, Number, Boolean, null) for
+   * process variables. Walks the tree directly: convertValue would serialise it to tokens first.
+   */
+  public static Object toPlain(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isObject()) {
+      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
+      node.fields().forEachRemaining(field -> map.put(field.getKey(), toPlain(field.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      java.util.List<Object> list = new java.util.ArrayList<>(node.size());
+      node.forEach(element -> list.add(toPlain(element)));
+      return list;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    return node.asText();
+  }
+
   public static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

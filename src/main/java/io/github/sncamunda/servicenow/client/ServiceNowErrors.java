@@ -102,7 +102,7 @@ final class ServiceNowErrors {
     out.put("headers", response.headers());
     JsonNode json = tryJson(response.body());
     if (json != null) {
-      out.put("body", Json.MAPPER.convertValue(json, Object.class));
+      out.put("body", Json.toPlain(json));
     } else if (response.body().length > 0) {
       out.put("body", snippet(new String(response.body(), StandardCharsets.UTF_8)));
     }

@@ -21,7 +21,7 @@ public record ServiceNowResponse(int status, Map<String, String> headers, JsonNo
   /** The body as a plain Java value for process variables: JSON tree, text, or null. */
   public Object bodyValue() {
     if (json != null) {
-      return Json.MAPPER.convertValue(json, Object.class);
+      return Json.toPlain(json);
     }
     return text;
   }

@@ -1,6 +1,5 @@
 package io.github.sncamunda.servicenow.incident;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.client.ErrorCodes;
@@ -10,8 +9,6 @@ import java.util.Map;
 
 /** Reads incident records out of Table API answers. */
 final class IncidentRecords {
-
-  private static final TypeReference<Map<String, Object>> RECORD = new TypeReference<>() {};
 
   private IncidentRecords() {}
 
@@ -30,8 +27,9 @@ final class IncidentRecords {
     return new IncidentResult(sysId == null ? fallbackSysId : sysId, value(record.get("number")), toMap(record), created);
   }
 
+  @SuppressWarnings("unchecked")
   static Map<String, Object> toMap(JsonNode record) {
-    return Json.MAPPER.convertValue(record, RECORD);
+    return (Map<String, Object>) Json.toPlain(record);
   }
 
   /**
