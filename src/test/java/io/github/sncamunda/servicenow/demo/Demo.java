@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>With SERVICENOW_INSTANCE (plus SERVICENOW_USER and SERVICENOW_PASSWORD) set, the incident
  * lifecycle runs against that instance instead of the simulator. With CAMUNDA_CLIENT_MODE or
- * CAMUNDA_CLIENT_GRPC_ADDRESS set (the camunda-spring-boot-starter's own variables), the processes
+ * CAMUNDA_CLIENT_GRPCADDRESS set (the camunda-spring-boot-starter's own variables), the processes
  * run on that cluster instead of the in-memory engine. Exits non-zero if any example fails.
  */
 public final class Demo {
@@ -49,7 +49,7 @@ public final class Demo {
   private static int run() throws Exception {
     String realInstance = System.getenv("SERVICENOW_INSTANCE");
     boolean externalCamunda = System.getenv("CAMUNDA_CLIENT_MODE") != null
-        || System.getenv("CAMUNDA_CLIENT_GRPC_ADDRESS") != null;
+        || System.getenv("CAMUNDA_CLIENT_GRPCADDRESS") != null;
 
     ServiceNowSimulator simulator = null;
     Map<String, Object> target = new HashMap<>();
