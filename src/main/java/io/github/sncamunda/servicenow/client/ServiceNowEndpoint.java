@@ -17,6 +17,9 @@ public record ServiceNowEndpoint(URI baseUri) {
 
   private static final Pattern DNS_LABEL =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  private static final int MAX_REMEMBERED = 256;
+  private static final java.util.concurrent.ConcurrentHashMap<String, ServiceNowEndpoint> RESOLVED =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final Pattern ASCII_HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]");
 
   public static ServiceNowEndpoint forInstance(String instanceName) {
@@ -39,9 +42,24 @@ public record ServiceNowEndpoint(URI baseUri) {
     return new ServiceNowEndpoint(checkedUrl(baseUrl, "Base URL"));
   }
 
-  /** Chooses the base URL override when given, else the instance name. */
+  /**
+   * Chooses the base URL override when given, else the instance name. Validation is pure, so a
+   * process that calls the same instance thousands of times validates it once; only valid inputs
+   * are remembered, and the cache is emptied rather than allowed to grow past a few hundred.
+   */
   public static ServiceNowEndpoint resolve(String instanceName, String baseUrl) {
-    return baseUrl == null || baseUrl.isBlank() ? forInstance(instanceName) : forBaseUrl(baseUrl);
+    boolean override = baseUrl != null && !baseUrl.isBlank();
+    String key = override ? "url:" + baseUrl : "instance:" + instanceName;
+    ServiceNowEndpoint known = RESOLVED.get(key);
+    if (known != null) {
+      return known;
+    }
+    ServiceNowEndpoint resolved = override ? forBaseUrl(baseUrl) : forInstance(instanceName);
+    if (RESOLVED.size() >= MAX_REMEMBERED) {
+      RESOLVED.clear();
+    }
+    RESOLVED.put(key, resolved);
+    return resolved;
   }
 
   /** ServiceNow's token endpoint on this instance. */
