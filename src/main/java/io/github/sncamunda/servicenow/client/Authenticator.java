@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.apache.hc.core5.http.ContentType;
 
 /** Turns an authentication into the header a request carries, fetching and caching OAuth tokens. */
 final class Authenticator {
@@ -137,9 +136,5 @@ final class Authenticator {
         .message(message)
         .errorVariables(Map.of("response", safe))
         .build();
-  }
-
-  static ContentType formContentType() {
-    return ContentType.APPLICATION_FORM_URLENCODED;
   }
 }
