@@ -11,6 +11,10 @@ public record AccessToken(String value, String refreshToken, Instant expiresAt) 
 
   @Override
   public String toString() {
-    return "AccessToken[expiresAt=" + expiresAt + ", value=" + ServiceNowAuthentication.REDACTED + "]";
+    return "AccessToken[expiresAt="
+        + expiresAt
+        + ", value="
+        + ServiceNowAuthentication.REDACTED
+        + "]";
   }
 }

@@ -4,14 +4,17 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
 import jakarta.validation.constraints.NotBlank;
 
-@TemplateSubType(id = OAuthClientCredentialsAuthentication.TYPE, label = "OAuth 2.0 client credentials")
+@TemplateSubType(
+    id = OAuthClientCredentialsAuthentication.TYPE,
+    label = "OAuth 2.0 client credentials")
 public record OAuthClientCredentialsAuthentication(
     @NotBlank
         @TemplateProperty(
             id = "clientCredentialsClientId",
             group = "authentication",
             label = "Client ID",
-            description = "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
+            description =
+                "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
         String clientId,
     @NotBlank
         @TemplateProperty(
@@ -75,7 +78,14 @@ public record OAuthClientCredentialsAuthentication(
 
   @Override
   public String toString() {
-    return "OAuthClientCredentialsAuthentication[clientId=" + clientId + ", clientSecret=" + REDACTED
-        + ", tokenUrl=" + tokenUrl + ", scope=" + scope + "]";
+    return "OAuthClientCredentialsAuthentication[clientId="
+        + clientId
+        + ", clientSecret="
+        + REDACTED
+        + ", tokenUrl="
+        + tokenUrl
+        + ", scope="
+        + scope
+        + "]";
   }
 }

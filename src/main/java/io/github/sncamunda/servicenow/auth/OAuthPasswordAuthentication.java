@@ -11,7 +11,8 @@ public record OAuthPasswordAuthentication(
             id = "passwordGrantClientId",
             group = "authentication",
             label = "Client ID",
-            description = "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
+            description =
+                "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
         String clientId,
     @NotBlank
         @TemplateProperty(
@@ -84,7 +85,16 @@ public record OAuthPasswordAuthentication(
 
   @Override
   public String toString() {
-    return "OAuthPasswordAuthentication[clientId=" + clientId + ", clientSecret=" + REDACTED
-        + ", username=" + username + ", password=" + REDACTED + ", tokenUrl=" + tokenUrl + "]";
+    return "OAuthPasswordAuthentication[clientId="
+        + clientId
+        + ", clientSecret="
+        + REDACTED
+        + ", username="
+        + username
+        + ", password="
+        + REDACTED
+        + ", tokenUrl="
+        + tokenUrl
+        + "]";
   }
 }

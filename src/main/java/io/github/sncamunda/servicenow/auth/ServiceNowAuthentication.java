@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 
 /**
- * How a connector authenticates against ServiceNow. One small record per type; every record
- * redacts its secrets in {@code toString()} so a logged input never shows them.
+ * How a connector authenticates against ServiceNow. One small record per type; every record redacts
+ * its secrets in {@code toString()} so a logged input never shows them.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,
@@ -18,8 +18,12 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
   @JsonSubTypes.Type(
       value = OAuthClientCredentialsAuthentication.class,
       name = OAuthClientCredentialsAuthentication.TYPE),
-  @JsonSubTypes.Type(value = OAuthPasswordAuthentication.class, name = OAuthPasswordAuthentication.TYPE),
-  @JsonSubTypes.Type(value = BearerTokenAuthentication.class, name = BearerTokenAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = OAuthPasswordAuthentication.class,
+      name = OAuthPasswordAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = BearerTokenAuthentication.class,
+      name = BearerTokenAuthentication.TYPE),
   @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE)
 })
 @TemplateDiscriminatorProperty(
@@ -28,7 +32,8 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     name = "type",
     defaultValue = BasicAuthentication.TYPE,
     description =
-        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g. {{secrets.snUser}} and {{secrets.snPwd}}.")
+        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g."
+            + " {{secrets.snUser}} and {{secrets.snPwd}}.")
 public sealed interface ServiceNowAuthentication
     permits BasicAuthentication,
         OAuthClientCredentialsAuthentication,

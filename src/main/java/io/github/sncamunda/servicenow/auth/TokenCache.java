@@ -56,7 +56,10 @@ public final class TokenCache {
     }
   }
 
-  /** Drops {@code token} if it is still the cached one (ServiceNow refused it); keeps the refresh token. */
+  /**
+   * Drops {@code token} if it is still the cached one (ServiceNow refused it); keeps the refresh
+   * token.
+   */
   public void invalidate(TokenKey key, AccessToken token) {
     Slot slot = slots.get(key);
     if (slot == null) {
@@ -77,7 +80,9 @@ public final class TokenCache {
       try {
         return fetcher.refresh(refreshToken);
       } catch (ConnectorException refreshRefused) {
-        LOG.debug("Refresh token was refused ({}); requesting a new token", refreshRefused.getErrorCode());
+        LOG.debug(
+            "Refresh token was refused ({}); requesting a new token",
+            refreshRefused.getErrorCode());
       }
     }
     return fetcher.grant();

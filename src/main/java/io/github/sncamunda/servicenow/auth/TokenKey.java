@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * Identifies a cached token by a SHA-256 digest of the token URL and every credential field, so
- * the cache never holds a secret in a readable key and a changed password never reuses a token.
+ * Identifies a cached token by a SHA-256 digest of the token URL and every credential field, so the
+ * cache never holds a secret in a readable key and a changed password never reuses a token.
  */
 public final class TokenKey {
 

@@ -73,7 +73,8 @@ public record ClientSettings(
   }
 
   public ClientSettings withRetry(RetrySettings settings) {
-    return new ClientSettings(connectTimeout, responseTimeout, maxResponseBytes, maxConnections, settings);
+    return new ClientSettings(
+        connectTimeout, responseTimeout, maxResponseBytes, maxConnections, settings);
   }
 
   private static Duration seconds(Function<String, String> lookup, String name, Duration fallback) {
@@ -95,7 +96,8 @@ public record ClientSettings(
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException(name + " must be a positive whole number, was '" + raw + "'");
+    throw new IllegalArgumentException(
+        name + " must be a positive whole number, was '" + raw + "'");
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -105,14 +107,16 @@ public record ClientSettings(
   }
 
   /**
-   * In-call retries for answers that prove ServiceNow did not process the request (429, 503) or
-   * for idempotent requests after 502/504: at most {@code maxAttempts} sends and {@code budget} of
+   * In-call retries for answers that prove ServiceNow did not process the request (429, 503) or for
+   * idempotent requests after 502/504: at most {@code maxAttempts} sends and {@code budget} of
    * waiting in total; a longer wait is handed to Zeebe as a job retry instead of blocking a thread.
    */
-  public record RetrySettings(int maxAttempts, Duration budget, Duration baseDelay, Duration maxDelay) {
+  public record RetrySettings(
+      int maxAttempts, Duration budget, Duration baseDelay, Duration maxDelay) {
 
     public static RetrySettings defaults() {
-      return new RetrySettings(4, Duration.ofSeconds(8), Duration.ofMillis(250), Duration.ofSeconds(4));
+      return new RetrySettings(
+          4, Duration.ofSeconds(8), Duration.ofMillis(250), Duration.ofSeconds(4));
     }
 
     public static RetrySettings none() {

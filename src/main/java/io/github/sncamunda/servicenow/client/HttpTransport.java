@@ -96,16 +96,22 @@ final class HttpTransport implements Closeable {
       request.setEntity(new ByteArrayEntity(body, contentType));
     }
     AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-      expired.set(true);
-      request.cancel();
-    }, responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () -> {
+              expired.set(true);
+              request.cancel();
+            },
+            responseTimeout.toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       return exchange(request, uri, responseTimeout, maxResponseBytes);
     } catch (TransportException e) {
       if (expired.get()) {
-        throw new TransportException(TransportException.Kind.TIMEOUT,
-            "no complete response within " + responseTimeout.toSeconds() + " s", null);
+        throw new TransportException(
+            TransportException.Kind.TIMEOUT,
+            "no complete response within " + responseTimeout.toSeconds() + " s",
+            null);
       }
       throw e;
     } finally {
@@ -113,13 +119,18 @@ final class HttpTransport implements Closeable {
     }
   }
 
-  private RawResponse exchange(HttpUriRequestBase request, URI uri, java.time.Duration responseTimeout,
-      long maxResponseBytes) throws TransportException {
+  private RawResponse exchange(
+      HttpUriRequestBase request,
+      URI uri,
+      java.time.Duration responseTimeout,
+      long maxResponseBytes)
+      throws TransportException {
     try {
       return http.execute(
           request,
           response -> {
-            byte[] bytes = BoundedBody.read(response.getEntity(), maxResponseBytes, request::cancel);
+            byte[] bytes =
+                BoundedBody.read(response.getEntity(), maxResponseBytes, request::cancel);
             return new RawResponse(response.getCode(), safeHeaders(response.getHeaders()), bytes);
           });
     } catch (ResponseTooLargeException e) {
@@ -134,16 +145,22 @@ final class HttpTransport implements Closeable {
       throw new TransportException(TransportException.Kind.CONNECT_FAILED, "request aborted", e);
     } catch (SocketTimeoutException e) {
       throw new TransportException(
-          TransportException.Kind.TIMEOUT, "no response within " + responseTimeout.toSeconds() + " s", e);
+          TransportException.Kind.TIMEOUT,
+          "no response within " + responseTimeout.toSeconds() + " s",
+          e);
     } catch (MalformedChunkCodingException | ConnectionClosedException e) {
       throw new TransportException(
           TransportException.Kind.BROKEN_RESPONSE, "the response was cut off or malformed", e);
     } catch (NoHttpResponseException e) {
       throw new TransportException(
-          TransportException.Kind.NO_RESPONSE, "the server closed the connection without a response", e);
+          TransportException.Kind.NO_RESPONSE,
+          "the server closed the connection without a response",
+          e);
     } catch (SSLException e) {
       throw new TransportException(
-          TransportException.Kind.CONNECT_FAILED, "TLS handshake with " + authority(uri) + " failed", e);
+          TransportException.Kind.CONNECT_FAILED,
+          "TLS handshake with " + authority(uri) + " failed",
+          e);
     } catch (SocketException e) {
       throw new TransportException(
           TransportException.Kind.NO_RESPONSE, "the connection was reset", e);
@@ -152,7 +169,8 @@ final class HttpTransport implements Closeable {
         throw new TransportException(
             TransportException.Kind.CONNECT_FAILED, "no free connection to " + authority(uri), e);
       }
-      throw new TransportException(TransportException.Kind.TIMEOUT, "the request was interrupted", e);
+      throw new TransportException(
+          TransportException.Kind.TIMEOUT, "the request was interrupted", e);
     } catch (IOException e) {
       throw new TransportException(
           TransportException.Kind.NO_RESPONSE, "I/O failure: " + e.getClass().getSimpleName(), e);
@@ -160,11 +178,14 @@ final class HttpTransport implements Closeable {
   }
 
   private static ScheduledThreadPoolExecutor deadlineScheduler() {
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "servicenow-deadlines");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "servicenow-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
     // almost every deadline is cancelled; without this each would stay queued for the whole timeout
     scheduler.setRemoveOnCancelPolicy(true);
     return scheduler;

@@ -13,21 +13,24 @@ import java.util.stream.Collectors;
 
 /**
  * Binds a connector's input. The SDK wraps Jackson's binding failures in a plain RuntimeException,
- * which the runtime would retry although a wrong input never heals; here they become a
- * {@link ConnectorInputException} (no retries) naming the field, never its value.
+ * which the runtime would retry although a wrong input never heals; here they become a {@link
+ * ConnectorInputException} (no retries) naming the field, never its value.
  */
 public final class InputBinding {
 
-  private static final String AUTH_TYPES = "basic, oauth-client-credentials, oauth-password, bearer, api-key";
+  private static final String AUTH_TYPES =
+      "basic, oauth-client-credentials, oauth-password, bearer, api-key";
 
   private InputBinding() {}
 
   /**
-   * @param explain a connector's own wording for a failure (e.g. an unknown operation), or empty
-   *     to fall back to the generic message
+   * @param explain a connector's own wording for a failure (e.g. an unknown operation), or empty to
+   *     fall back to the generic message
    */
   public static <T> T bind(
-      OutboundConnectorContext context, Class<T> type, Function<JsonMappingException, Optional<String>> explain) {
+      OutboundConnectorContext context,
+      Class<T> type,
+      Function<JsonMappingException, Optional<String>> explain) {
     try {
       return context.bindVariables(type);
     } catch (ConnectorInputException e) {
@@ -35,7 +38,8 @@ public final class InputBinding {
     } catch (RuntimeException e) {
       JsonMappingException mapping = mappingCause(e);
       if (mapping != null) {
-        throw new ConnectorInputException(explain.apply(mapping).orElseGet(() -> describe(mapping)));
+        throw new ConnectorInputException(
+            explain.apply(mapping).orElseGet(() -> describe(mapping)));
       }
       if (hasCause(e, com.fasterxml.jackson.core.exc.StreamConstraintsException.class)) {
         // nesting or size beyond the parser's limits: never heals on retry

@@ -18,7 +18,9 @@ public final class Json {
           .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
   }
 
   private Json() {}
@@ -36,7 +38,8 @@ public final class Json {
       return null;
     }
     if (node.isObject()) {
-      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
+      java.util.Map<String, Object> map =
+          new java.util.LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
       node.fields().forEachRemaining(field -> map.put(field.getKey(), toPlain(field.getValue())));
       return map;
     }
@@ -61,7 +64,8 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "value cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

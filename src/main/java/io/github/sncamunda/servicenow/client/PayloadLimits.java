@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Bounds on what a process may send. Incident fields and flow inputs are flat or shallow; a
- * deeply nested or huge body is a modelling mistake (or an attack on the parser at either end)
- * and is refused before anything is sent.
+ * Bounds on what a process may send. Incident fields and flow inputs are flat or shallow; a deeply
+ * nested or huge body is a modelling mistake (or an attack on the parser at either end) and is
+ * refused before anything is sent.
  */
 final class PayloadLimits {
 
@@ -31,7 +31,9 @@ final class PayloadLimits {
       int depth = depths.pop();
       if (depth > MAX_DEPTH) {
         throw new ConnectorInputException(
-            "The request body nests deeper than " + MAX_DEPTH + " levels; send flat fields instead");
+            "The request body nests deeper than "
+                + MAX_DEPTH
+                + " levels; send flat fields instead");
       }
       for (JsonNode child : node) {
         if (child.isContainerNode()) {
@@ -44,8 +46,12 @@ final class PayloadLimits {
 
   static void checkSize(byte[] serialized) {
     if (serialized.length > MAX_BYTES) {
-      throw new ConnectorInputException("The request body is " + serialized.length + " bytes; at most "
-          + MAX_BYTES + " bytes are sent to ServiceNow");
+      throw new ConnectorInputException(
+          "The request body is "
+              + serialized.length
+              + " bytes; at most "
+              + MAX_BYTES
+              + " bytes are sent to ServiceNow");
     }
   }
 }

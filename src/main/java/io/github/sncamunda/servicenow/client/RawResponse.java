@@ -2,7 +2,9 @@ package io.github.sncamunda.servicenow.client;
 
 import java.util.Map;
 
-/** What came back on the wire: status, lower-cased headers (never Set-Cookie) and the body bytes. */
+/**
+ * What came back on the wire: status, lower-cased headers (never Set-Cookie) and the body bytes.
+ */
 record RawResponse(int status, Map<String, String> headers, byte[] body) {
 
   String header(String name) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
-/** Tracks one call's attempts and waiting time and decides how long to wait before the next send. */
+/**
+ * Tracks one call's attempts and waiting time and decides how long to wait before the next send.
+ */
 final class RetryBudget {
 
   /** What to do after a retryable failure. */

@@ -73,7 +73,9 @@ public final class ServiceNowClient implements Closeable {
   }
 
   public ServiceNowResponse execute(
-      ServiceNowConnection connection, ServiceNowAuthentication authentication, ServiceNowRequest request) {
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
+      ServiceNowRequest request) {
     if (connection == null) {
       throw new ConnectorInputException("Instance name is required");
     }
@@ -90,24 +92,35 @@ public final class ServiceNowClient implements Closeable {
     if (body != null) {
       PayloadLimits.checkSize(body);
     }
-    Authenticator.TokenEndpoint tokenEndpoint = (tokenUrl, form, tokenCall) ->
-        send(HttpMethod.POST, tokenUrl, Map.of("Accept", "application/json"), form,
-            ContentType.APPLICATION_FORM_URLENCODED, timeout, tokenCall);
+    Authenticator.TokenEndpoint tokenEndpoint =
+        (tokenUrl, form, tokenCall) ->
+            send(
+                HttpMethod.POST,
+                tokenUrl,
+                Map.of("Accept", "application/json"),
+                form,
+                ContentType.APPLICATION_FORM_URLENCODED,
+                timeout,
+                tokenCall);
 
-    Authenticator.Credential credential = authenticator.credential(endpoint, authentication, tokenEndpoint);
+    Authenticator.Credential credential =
+        authenticator.credential(endpoint, authentication, tokenEndpoint);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", "application/json");
     headers.putAll(request.headers());
     headers.put(credential.header(), credential.value());
-    RawResponse response = send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
+    RawResponse response =
+        send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
     if (response.status() == 401 && credential.renewable()) {
-      // a cached token revoked or expired early: a 401 proves nothing was processed, so one resend is safe
+      // a cached token revoked or expired early: a 401 proves nothing was processed, so one resend
+      // is safe
       LOG.debug("{} got 401 with a cached OAuth token; renewing it once", call);
       authenticator.reject(credential);
       headers.remove(credential.header());
       credential = authenticator.credential(endpoint, authentication, tokenEndpoint);
       headers.put(credential.header(), credential.value());
-      response = send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
+      response =
+          send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
     }
     if (!response.successful()) {
       throw ServiceNowErrors.http(response, call);
@@ -117,16 +130,25 @@ public final class ServiceNowClient implements Closeable {
 
   /** Sends with the in-call retry rules; returns any HTTP answer that is final for this call. */
   private RawResponse send(
-      HttpMethod method, URI uri, Map<String, String> headers, byte[] body, ContentType contentType,
-      Duration timeout, String call) {
-    RetryBudget budget = new RetryBudget(settings.retry(), ThreadLocalRandom.current(), System::nanoTime);
+      HttpMethod method,
+      URI uri,
+      Map<String, String> headers,
+      byte[] body,
+      ContentType contentType,
+      Duration timeout,
+      String call) {
+    RetryBudget budget =
+        new RetryBudget(settings.retry(), ThreadLocalRandom.current(), System::nanoTime);
     while (true) {
       long started = System.nanoTime();
       RawResponse response;
       try {
-        response = transport.send(method, uri, headers, body, contentType, timeout, settings.maxResponseBytes());
+        response =
+            transport.send(
+                method, uri, headers, body, contentType, timeout, settings.maxResponseBytes());
       } catch (TransportException e) {
-        LOG.debug("{} attempt {} failed: {} ({})", call, budget.attempts(), e.getMessage(), e.kind());
+        LOG.debug(
+            "{} attempt {} failed: {} ({})", call, budget.attempts(), e.getMessage(), e.kind());
         if (e.retryable(method.idempotent())
             && budget.next(Optional.empty()) instanceof RetryBudget.Decision.Retry retry) {
           pause(retry.delay(), call);
@@ -134,7 +156,11 @@ public final class ServiceNowClient implements Closeable {
         }
         throw ServiceNowErrors.transport(e, call);
       }
-      LOG.debug("{} attempt {} -> {} in {} ms", call, budget.attempts(), response.status(),
+      LOG.debug(
+          "{} attempt {} -> {} in {} ms",
+          call,
+          budget.attempts(),
+          response.status(),
           (System.nanoTime() - started) / 1_000_000);
       if (!retryableStatus(response.status(), method)) {
         return response;
@@ -150,9 +176,14 @@ public final class ServiceNowClient implements Closeable {
     }
   }
 
-  /** 429 and 503 prove the request was not processed; 502 and 504 only allow resending what is idempotent. */
+  /**
+   * 429 and 503 prove the request was not processed; 502 and 504 only allow resending what is
+   * idempotent.
+   */
   private static boolean retryableStatus(int status, HttpMethod method) {
-    return status == 429 || status == 503 || (method.idempotent() && (status == 502 || status == 504));
+    return status == 429
+        || status == 503
+        || (method.idempotent() && (status == 502 || status == 504));
   }
 
   private void pause(Duration delay, String call) {
@@ -160,29 +191,39 @@ public final class ServiceNowClient implements Closeable {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ConnectorException(ErrorCodes.CONNECTION_FAILED, call + " was interrupted while waiting to retry");
+      throw new ConnectorException(
+          ErrorCodes.CONNECTION_FAILED, call + " was interrupted while waiting to retry");
     }
   }
 
-  private static ServiceNowResponse success(RawResponse response, ServiceNowRequest request, String call) {
+  private static ServiceNowResponse success(
+      RawResponse response, ServiceNowRequest request, String call) {
     if (response.body().length == 0) {
       return new ServiceNowResponse(response.status(), response.headers(), null, null);
     }
     if (ServiceNowErrors.looksLikeHtml(response)) {
-      throw ServiceNowErrors.invalidResponse(response, call,
-          "an HTML page instead of JSON: the instance may be hibernating (developer instances sleep when unused), under maintenance, or a proxy answered");
+      throw ServiceNowErrors.invalidResponse(
+          response,
+          call,
+          "an HTML page instead of JSON: the instance may be hibernating (developer instances sleep"
+              + " when unused), under maintenance, or a proxy answered");
     }
     boolean declaredJson = response.contentType().contains("json");
     if (declaredJson || request.expectJson()) {
       try {
-        return new ServiceNowResponse(response.status(), response.headers(), Json.parse(response.body()), null);
+        return new ServiceNowResponse(
+            response.status(), response.headers(), Json.parse(response.body()), null);
       } catch (IOException e) {
         if (declaredJson || request.expectJson()) {
-          throw ServiceNowErrors.invalidResponse(response, call, "a body that is not valid JSON (truncated or malformed)");
+          throw ServiceNowErrors.invalidResponse(
+              response, call, "a body that is not valid JSON (truncated or malformed)");
         }
       }
     }
-    return new ServiceNowResponse(response.status(), response.headers(), null,
+    return new ServiceNowResponse(
+        response.status(),
+        response.headers(),
+        null,
         new String(response.body(), StandardCharsets.UTF_8));
   }
 

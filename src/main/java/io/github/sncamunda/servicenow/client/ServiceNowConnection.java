@@ -9,19 +9,25 @@ public record ServiceNowConnection(
     @TemplateProperty(
             group = "instance",
             label = "Instance name",
-            description = "Only the name of your ServiceNow instance, e.g. your-instance-name for https://your-instance-name.service-now.com")
+            description =
+                "Only the name of your ServiceNow instance, e.g. your-instance-name for"
+                    + " https://your-instance-name.service-now.com")
         String instanceName,
     @TemplateProperty(
             group = "connection",
             label = "Base URL override",
-            description = "Optional. For custom domains, proxies or gateways: an absolute https URL, e.g. https://itsm.example.com. Replaces the instance name.",
+            description =
+                "Optional. For custom domains, proxies or gateways: an absolute https URL, e.g."
+                    + " https://itsm.example.com. Replaces the instance name.",
             optional = true)
         String baseUrl,
     @TemplateProperty(
             group = "connection",
             label = "Response timeout (seconds)",
             type = PropertyType.String,
-            description = "Optional. How long to wait for ServiceNow's answer; default 60 (ServiceNow cancels Table API transactions after 60 s)",
+            description =
+                "Optional. How long to wait for ServiceNow's answer; default 60 (ServiceNow cancels"
+                    + " Table API transactions after 60 s)",
             optional = true)
         Integer timeoutSeconds) {
 

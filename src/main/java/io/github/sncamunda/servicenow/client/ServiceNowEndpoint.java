@@ -25,11 +25,14 @@ public record ServiceNowEndpoint(URI baseUri) {
   public static ServiceNowEndpoint forInstance(String instanceName) {
     if (instanceName == null || instanceName.isEmpty()) {
       throw new ConnectorInputException(
-          "Instance name is required: the name of your ServiceNow instance, e.g. 'dev12345' for https://dev12345.service-now.com");
+          "Instance name is required: the name of your ServiceNow instance, e.g. 'dev12345' for"
+              + " https://dev12345.service-now.com");
     }
     if (!DNS_LABEL.matcher(instanceName).matches()) {
       throw new ConnectorInputException(
-          "Instance name must be only the name of your ServiceNow instance (letters, digits and inner hyphens, at most 63), e.g. 'dev12345' for https://dev12345.service-now.com; got '"
+          "Instance name must be only the name of your ServiceNow instance (letters, digits and"
+              + " inner hyphens, at most 63), e.g. 'dev12345' for https://dev12345.service-now.com;"
+              + " got '"
               + printable(instanceName)
               + "'. For a custom domain or gateway, use the base URL field instead.");
     }
@@ -37,7 +40,9 @@ public record ServiceNowEndpoint(URI baseUri) {
         URI.create("https://" + instanceName.toLowerCase(Locale.ROOT) + ".service-now.com"));
   }
 
-  /** The base URL override: absolute https (http only for loopback), no userinfo, query or fragment. */
+  /**
+   * The base URL override: absolute https (http only for loopback), no userinfo, query or fragment.
+   */
   public static ServiceNowEndpoint forBaseUrl(String baseUrl) {
     return new ServiceNowEndpoint(checkedUrl(baseUrl, "Base URL"));
   }
@@ -95,31 +100,48 @@ public record ServiceNowEndpoint(URI baseUri) {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost();
-    if (!uri.isAbsolute() || uri.isOpaque() || host == null || !ASCII_HOST.matcher(host).matches()) {
+    if (!uri.isAbsolute()
+        || uri.isOpaque()
+        || host == null
+        || !ASCII_HOST.matcher(host).matches()) {
       throw new ConnectorInputException(
-          field + " must be an absolute URL with a plain host name, e.g. https://servicenow.example.com; got '"
-              + printable(value) + "'");
+          field
+              + " must be an absolute URL with a plain host name, e.g."
+              + " https://servicenow.example.com; got '"
+              + printable(value)
+              + "'");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new ConnectorInputException(field + " must not contain user information (user@host); use the authentication fields");
+      throw new ConnectorInputException(
+          field + " must not contain user information (user@host); use the authentication fields");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new ConnectorInputException(field + " must not contain a query or fragment");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    if (path.contains("//") || path.contains("/../") || path.endsWith("/..") || path.contains("/./")
-        || path.contains("%") || path.contains("\\")) {
+    if (path.contains("//")
+        || path.contains("/../")
+        || path.endsWith("/..")
+        || path.contains("/./")
+        || path.contains("%")
+        || path.contains("\\")) {
       throw new ConnectorInputException(field + " has an unsafe path: '" + printable(path) + "'");
     }
     boolean https = scheme.equals("https");
     boolean loopbackHttp = scheme.equals("http") && isLoopback(host);
     if (!https && !loopbackHttp) {
       throw new ConnectorInputException(
-          field + " must use https (plain http is only accepted for localhost); got '" + printable(value) + "'");
+          field
+              + " must use https (plain http is only accepted for localhost); got '"
+              + printable(value)
+              + "'");
     }
-    String normalized = scheme + "://" + host.toLowerCase(Locale.ROOT)
-        + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
-        + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    String normalized =
+        scheme
+            + "://"
+            + host.toLowerCase(Locale.ROOT)
+            + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+            + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     return URI.create(normalized);
   }
 
@@ -131,13 +153,17 @@ public record ServiceNowEndpoint(URI baseUri) {
   /** Shows control characters escaped so an error message cannot be used to forge log lines. */
   static String printable(String value) {
     StringBuilder out = new StringBuilder();
-    value.codePoints().limit(200).forEach(cp -> {
-      if (Character.isISOControl(cp)) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    value
+        .codePoints()
+        .limit(200)
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.toString();
   }
 }

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns failures into {@link ConnectorException}s a BPMN {@code errorExpression} can match:
- * {@code error.code} is the HTTP status or a named code from {@link ErrorCodes}, the message
- * carries ServiceNow's {@code error.message}/{@code detail} and what to check, and
- * {@code error.variables.response} holds status, safe headers and body. Request headers and
- * credentials are never part of any of it.
+ * Turns failures into {@link ConnectorException}s a BPMN {@code errorExpression} can match: {@code
+ * error.code} is the HTTP status or a named code from {@link ErrorCodes}, the message carries
+ * ServiceNow's {@code error.message}/{@code detail} and what to check, and {@code
+ * error.variables.response} holds status, safe headers and body. Request headers and credentials
+ * are never part of any of it.
  */
 final class ServiceNowErrors {
 
@@ -24,8 +24,13 @@ final class ServiceNowErrors {
 
   static ConnectorException http(RawResponse response, String call) {
     String reason = serviceNowReason(response);
-    String message = "ServiceNow answered " + response.status() + " to " + call
-        + (reason.isEmpty() ? "" : ": " + reason) + hint(response.status());
+    String message =
+        "ServiceNow answered "
+            + response.status()
+            + " to "
+            + call
+            + (reason.isEmpty() ? "" : ": " + reason)
+            + hint(response.status());
     return new ConnectorExceptionBuilder()
         .errorCode(String.valueOf(response.status()))
         .message(message)
@@ -42,19 +47,27 @@ final class ServiceNowErrors {
   }
 
   static ConnectorException transport(TransportException e, String call) {
-    String code = switch (e.kind()) {
-      case CONNECT_FAILED, NO_RESPONSE -> ErrorCodes.CONNECTION_FAILED;
-      case TIMEOUT -> ErrorCodes.TIMEOUT;
-      case BROKEN_RESPONSE -> ErrorCodes.INVALID_RESPONSE;
-      case TOO_LARGE -> ErrorCodes.RESPONSE_TOO_LARGE;
-    };
-    String advice = switch (e.kind()) {
-      case CONNECT_FAILED -> " Check the instance name or base URL and that the instance is reachable from the connectors runtime (firewall, proxy, VPN).";
-      case NO_RESPONSE -> " The request may have reached ServiceNow; it was not sent again.";
-      case TIMEOUT -> " The request may still complete on ServiceNow's side; raise the response timeout or narrow the request.";
-      case BROKEN_RESPONSE -> "";
-      case TOO_LARGE -> " Narrow the request (sysparm_fields, sysparm_limit) or raise SERVICENOW_MAX_RESPONSE_BYTES.";
-    };
+    String code =
+        switch (e.kind()) {
+          case CONNECT_FAILED, NO_RESPONSE -> ErrorCodes.CONNECTION_FAILED;
+          case TIMEOUT -> ErrorCodes.TIMEOUT;
+          case BROKEN_RESPONSE -> ErrorCodes.INVALID_RESPONSE;
+          case TOO_LARGE -> ErrorCodes.RESPONSE_TOO_LARGE;
+        };
+    String advice =
+        switch (e.kind()) {
+          case CONNECT_FAILED ->
+              " Check the instance name or base URL and that the instance is reachable from the"
+                  + " connectors runtime (firewall, proxy, VPN).";
+          case NO_RESPONSE -> " The request may have reached ServiceNow; it was not sent again.";
+          case TIMEOUT ->
+              " The request may still complete on ServiceNow's side; raise the response timeout or"
+                  + " narrow the request.";
+          case BROKEN_RESPONSE -> "";
+          case TOO_LARGE ->
+              " Narrow the request (sysparm_fields, sysparm_limit) or raise"
+                  + " SERVICENOW_MAX_RESPONSE_BYTES.";
+        };
     // the cause is dropped on purpose: low-level messages can echo URLs or hosts we do not control
     return new ConnectorExceptionBuilder()
         .errorCode(code)
@@ -66,14 +79,24 @@ final class ServiceNowErrors {
     String reason = serviceNowReason(response);
     return ConnectorRetryException.builder()
         .errorCode(String.valueOf(response.status()))
-        .message("ServiceNow answered " + response.status() + " to " + call
-            + (reason.isEmpty() ? "" : ": " + reason)
-            + "; it asks to wait " + backoff.toSeconds() + " s, so the job is retried after that")
-        .backoffDuration(backoff.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : backoff)
+        .message(
+            "ServiceNow answered "
+                + response.status()
+                + " to "
+                + call
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + "; it asks to wait "
+                + backoff.toSeconds()
+                + " s, so the job is retried after that")
+        .backoffDuration(
+            backoff.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : backoff)
         .build();
   }
 
-  /** ServiceNow's {@code error.message} and {@code error.detail}, or OAuth's error fields, or a text snippet. */
+  /**
+   * ServiceNow's {@code error.message} and {@code error.detail}, or OAuth's error fields, or a text
+   * snippet.
+   */
   static String serviceNowReason(RawResponse response) {
     JsonNode json = tryJson(response.body());
     if (json != null && json.isObject()) {
@@ -91,7 +114,8 @@ final class ServiceNowErrors {
       return "";
     }
     if (looksLikeHtml(response)) {
-      return "an HTML page instead of JSON (the instance may be hibernating, under maintenance, or behind a proxy)";
+      return "an HTML page instead of JSON (the instance may be hibernating, under maintenance, or"
+          + " behind a proxy)";
     }
     return snippet(new String(response.body(), StandardCharsets.UTF_8));
   }
@@ -113,8 +137,10 @@ final class ServiceNowErrors {
     if (response.contentType().contains("html")) {
       return true;
     }
-    String start = new String(response.body(), 0, Math.min(64, response.body().length), StandardCharsets.UTF_8)
-        .stripLeading().toLowerCase(java.util.Locale.ROOT);
+    String start =
+        new String(response.body(), 0, Math.min(64, response.body().length), StandardCharsets.UTF_8)
+            .stripLeading()
+            .toLowerCase(java.util.Locale.ROOT);
     return start.startsWith("<!doctype html") || start.startsWith("<html");
   }
 
@@ -131,9 +157,14 @@ final class ServiceNowErrors {
 
   private static String hint(int status) {
     return switch (status) {
-      case 401 -> ". Check the credentials. Basic authentication is refused for interactive users on recent ServiceNow releases: use a web-service-access-only user or OAuth.";
-      case 403 -> ". The user lacks a role, or an ACL, business rule or data policy denies the operation.";
-      case 404 -> ". The record does not exist or an ACL hides it; for a flow, check the REST API trigger path and that the flow is active.";
+      case 401 ->
+          ". Check the credentials. Basic authentication is refused for interactive users on recent"
+              + " ServiceNow releases: use a web-service-access-only user or OAuth.";
+      case 403 ->
+          ". The user lacks a role, or an ACL, business rule or data policy denies the operation.";
+      case 404 ->
+          ". The record does not exist or an ACL hides it; for a flow, check the REST API trigger"
+              + " path and that the flow is active.";
       case 429 -> ". ServiceNow's rate limit was reached; the job will be retried.";
       default -> "";
     };
@@ -150,7 +181,9 @@ final class ServiceNowErrors {
   }
 
   private static String text(JsonNode node) {
-    return node == null || node.isNull() ? "" : snippet(node.isTextual() ? node.asText() : node.toString());
+    return node == null || node.isNull()
+        ? ""
+        : snippet(node.isTextual() ? node.asText() : node.toString());
   }
 
   private static String snippet(String value) {

@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * A successful answer: status, safe headers (lower-case names, no Set-Cookie) and the body as JSON
- * ({@code json}), as text when it was not JSON and the request accepted text, or neither when empty.
+ * ({@code json}), as text when it was not JSON and the request accepted text, or neither when
+ * empty.
  */
-public record ServiceNowResponse(int status, Map<String, String> headers, JsonNode json, String text) {
+public record ServiceNowResponse(
+    int status, Map<String, String> headers, JsonNode json, String text) {
 
   /** ServiceNow's {@code result} member, or null. */
   public JsonNode result() {

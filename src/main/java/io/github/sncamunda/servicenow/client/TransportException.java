@@ -8,7 +8,9 @@ final class TransportException extends Exception {
   enum Kind {
     /** No connection was made: the request never left this process. */
     CONNECT_FAILED,
-    /** Connected, but the connection broke before a response: the request may have been processed. */
+    /**
+     * Connected, but the connection broke before a response: the request may have been processed.
+     */
     NO_RESPONSE,
     /** No response within the response timeout: the request may have been processed. */
     TIMEOUT,

@@ -54,47 +54,75 @@ final class FlowInputs {
       throw input("REST API trigger path is required, e.g. " + EXAMPLE_PATH);
     }
     if (path.contains("://") || path.startsWith("//")) {
-      throw input("REST API trigger path must be only the path, e.g. " + EXAMPLE_PATH
-          + ", without scheme or host: the host comes from the instance name (or base URL)");
+      throw input(
+          "REST API trigger path must be only the path, e.g. "
+              + EXAMPLE_PATH
+              + ", without scheme or host: the host comes from the instance name (or base URL)");
     }
     int[] codePoints = path.codePoints().toArray();
     for (int i = 0; i < codePoints.length; i++) {
       int cp = codePoints[i];
-      if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+      if (Character.isISOControl(cp)
+          || Character.isWhitespace(cp)
+          || Character.isSpaceChar(cp)
           || Character.getType(cp) == Character.FORMAT) {
-        throw input("REST API trigger path must not contain whitespace or control characters (found "
-            + String.format("U+%04X", cp) + " at position " + (i + 1) + ")");
+        throw input(
+            "REST API trigger path must not contain whitespace or control characters (found "
+                + String.format("U+%04X", cp)
+                + " at position "
+                + (i + 1)
+                + ")");
       }
     }
     if (path.indexOf('?') >= 0) {
-      throw input("REST API trigger path must not contain a query ('?'): put query parameters in the Query parameters field");
+      throw input(
+          "REST API trigger path must not contain a query ('?'): put query parameters in the Query"
+              + " parameters field");
     }
     if (path.indexOf('#') >= 0) {
       throw input("REST API trigger path must not contain a fragment ('#')");
     }
     if (path.indexOf('\\') >= 0) {
-      throw input("REST API trigger path must not contain backslashes ('\\'); segments are separated by '/'");
+      throw input(
+          "REST API trigger path must not contain backslashes ('\\'); segments are separated by"
+              + " '/'");
     }
     if (path.indexOf('%') >= 0) {
-      throw input("REST API trigger path must not contain '%': enter the path unencoded, e.g. " + EXAMPLE_PATH
-          + "; the connector percent-encodes each segment itself");
+      throw input(
+          "REST API trigger path must not contain '%': enter the path unencoded, e.g. "
+              + EXAMPLE_PATH
+              + "; the connector percent-encodes each segment itself");
     }
     if (!path.startsWith("/api/")) {
-      throw input("REST API trigger path must start with /api/, e.g. " + EXAMPLE_PATH + "; got '" + printable(path) + "'");
+      throw input(
+          "REST API trigger path must start with /api/, e.g. "
+              + EXAMPLE_PATH
+              + "; got '"
+              + printable(path)
+              + "'");
     }
     List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
     for (String segment : segments) {
       if (segment.isEmpty()) {
-        throw input("REST API trigger path must not contain empty segments ('//' or a trailing '/'); got '"
-            + printable(path) + "'");
+        throw input(
+            "REST API trigger path must not contain empty segments ('//' or a trailing '/'); got '"
+                + printable(path)
+                + "'");
       }
       if (segment.equals(".") || segment.equals("..")) {
-        throw input("REST API trigger path must not contain '.' or '..' segments; got '" + printable(path) + "'");
+        throw input(
+            "REST API trigger path must not contain '.' or '..' segments; got '"
+                + printable(path)
+                + "'");
       }
     }
     if (segments.size() < 3) {
-      throw input("REST API trigger path must name the API after /api/, e.g. " + EXAMPLE_PATH
-          + " (/api/<application scope>/<flow name>); got '" + printable(path) + "'");
+      throw input(
+          "REST API trigger path must name the API after /api/, e.g. "
+              + EXAMPLE_PATH
+              + " (/api/<application scope>/<flow name>); got '"
+              + printable(path)
+              + "'");
     }
     return new ArrayList<>(segments);
   }
@@ -112,8 +140,12 @@ final class FlowInputs {
         throw input("Header names must not be empty");
       }
       if (!isToken(name)) {
-        throw input("Header name '" + printable(name)
-            + "' is not a valid HTTP header name: use letters, digits and " + TCHAR_SYMBOLS + " only");
+        throw input(
+            "Header name '"
+                + printable(name)
+                + "' is not a valid HTTP header name: use letters, digits and "
+                + TCHAR_SYMBOLS
+                + " only");
       }
       String lower = name.toLowerCase(Locale.ROOT);
       String reason = RESERVED_HEADERS.get(lower);
@@ -121,7 +153,8 @@ final class FlowInputs {
         throw input("Header '" + name + "' cannot be set in Headers: " + reason);
       }
       if (!seen.add(lower)) {
-        throw input("Header '" + name + "' is given more than once (header names are case-insensitive)");
+        throw input(
+            "Header '" + name + "' is given more than once (header names are case-insensitive)");
       }
       String value = scalar(header.getValue(), "Header '" + name + "'");
       if (value == null) {
@@ -130,14 +163,21 @@ final class FlowInputs {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c == '\r' || c == '\n' || c == 0) {
-          throw input("Header '" + name + "' value must not contain line breaks (CR, LF) or NUL characters");
+          throw input(
+              "Header '"
+                  + name
+                  + "' value must not contain line breaks (CR, LF) or NUL characters");
         }
         if (c != '\t' && (c < 0x20 || c == 0x7F)) {
           throw input("Header '" + name + "' value must not contain control characters");
         }
         if (c > 0x7E) {
-          throw input("Header '" + name + "' value must be plain ASCII text (HTTP header values cannot carry other characters "
-              + "reliably); encode it, e.g. percent- or Base64-encode, or send it in the query parameters or the body");
+          throw input(
+              "Header '"
+                  + name
+                  + "' value must be plain ASCII text (HTTP header values cannot carry other"
+                  + " characters reliably); encode it, e.g. percent- or Base64-encode, or send it"
+                  + " in the query parameters or the body");
         }
       }
       out.put(name, value);
@@ -170,8 +210,11 @@ final class FlowInputs {
       return null;
     }
     if (!method.allowsBody()) {
-      throw input("Request body is not allowed with " + method
-          + ": ServiceNow REST API triggers take a body only with POST, PUT or PATCH. Remove the body or change the method.");
+      throw input(
+          "Request body is not allowed with "
+              + method
+              + ": ServiceNow REST API triggers take a body only with POST, PUT or PATCH. Remove"
+              + " the body or change the method.");
     }
     if (body instanceof String) {
       String text = ((String) body).strip();
@@ -179,9 +222,13 @@ final class FlowInputs {
         try {
           return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-          throw input("Request body is text that looks like JSON but is not valid JSON (line "
-              + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-              + "); fix it, or give the body as a FEEL context such as {\"correlationValue\": camId}");
+          throw input(
+              "Request body is text that looks like JSON but is not valid JSON (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + "); fix it, or give the body as a FEEL context such as {\"correlationValue\":"
+                  + " camId}");
         }
       }
       return TextNode.valueOf((String) body);
@@ -230,8 +277,11 @@ final class FlowInputs {
   private static boolean isToken(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || TCHAR_SYMBOLS.indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || TCHAR_SYMBOLS.indexOf(c) >= 0;
       if (!ok) {
         return false;
       }
@@ -245,7 +295,10 @@ final class FlowInputs {
     Map<String, String> reserved = new LinkedHashMap<>();
     reserved.put("authorization", credentials);
     reserved.put(ApiKeyAuthentication.HEADER, credentials);
-    reserved.put("cookie", "the connector keeps no session cookies (ServiceNow serialises requests that share a session)");
+    reserved.put(
+        "cookie",
+        "the connector keeps no session cookies (ServiceNow serialises requests that share a"
+            + " session)");
     reserved.put("proxy-authorization", credentials);
     reserved.put("host", "the host comes from the instance name (or base URL)");
     reserved.put("content-length", framing);
@@ -263,13 +316,17 @@ final class FlowInputs {
   /** Shows control characters escaped and cuts long values, so a message cannot forge log lines. */
   static String printable(String value) {
     StringBuilder out = new StringBuilder();
-    value.codePoints().limit(200).forEach(cp -> {
-      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    value
+        .codePoints()
+        .limit(200)
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return value.codePointCount(0, value.length()) > 200 ? out + "…" : out.toString();
   }
 

@@ -19,22 +19,25 @@ public final class FlowStarter {
   }
 
   public FlowStarterResult start(FlowStarterRequest request) {
-    return FlowStarterResult.of(client.execute(request.connection(), request.authentication(), toRequest(request.flow())));
+    return FlowStarterResult.of(
+        client.execute(request.connection(), request.authentication(), toRequest(request.flow())));
   }
 
   /** The request to send, after every input rule passed; nothing is sent when one fails. */
   static ServiceNowRequest toRequest(FlowTrigger flow) {
     if (flow == null) {
-      throw new ConnectorInputException("REST API trigger path is required, e.g. " + FlowInputs.EXAMPLE_PATH);
+      throw new ConnectorInputException(
+          "REST API trigger path is required, e.g. " + FlowInputs.EXAMPLE_PATH);
     }
     FlowMethod method = flow.effectiveMethod();
     List<String> segments = FlowInputs.pathSegments(flow.path());
-    ServiceNowRequest.Builder builder = ServiceNowRequest.builder(method.httpMethod(), segments.toArray(String[]::new))
-        .headers(FlowInputs.headers(flow.headers()))
-        .queries(FlowInputs.queryParameters(flow.queryParameters()))
-        .body(FlowInputs.body(flow.body(), method))
-        // a flow trigger answers JSON, but a scripted REST API may answer text
-        .acceptText();
+    ServiceNowRequest.Builder builder =
+        ServiceNowRequest.builder(method.httpMethod(), segments.toArray(String[]::new))
+            .headers(FlowInputs.headers(flow.headers()))
+            .queries(FlowInputs.queryParameters(flow.queryParameters()))
+            .body(FlowInputs.body(flow.body(), method))
+            // a flow trigger answers JSON, but a scripted REST API may answer text
+            .acceptText();
     return builder.build();
   }
 }

@@ -20,7 +20,8 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
     inputDataClass = FlowStarterRequest.class,
     icon = "servicenow.svg",
     documentationRef = "https://github.com/sncamunda/servicenow-connectors#servicenow-flow-starter",
-    description = "Trigger ServiceNow flows from Camunda processes using the ServiceNow Flow Starter.",
+    description =
+        "Trigger ServiceNow flows from Camunda processes using the ServiceNow Flow Starter.",
     propertyGroups = {
       @PropertyGroup(id = "instance", label = "Instance"),
       @PropertyGroup(id = "flow", label = "Flow trigger"),

@@ -21,8 +21,15 @@ public record FlowStarterRequest(
 
   /** Binds the job's variables; binding failures become input errors (see {@link InputBinding}). */
   public static FlowStarterRequest bind(OutboundConnectorContext context) {
-    return InputBinding.bind(context, FlowStarterRequest.class, e -> InputBinding.path(e).endsWith("method")
-        ? Optional.of("Invalid input in '" + InputBinding.path(e) + "': Method must be one of POST, GET, PUT, PATCH, DELETE")
-        : Optional.empty());
+    return InputBinding.bind(
+        context,
+        FlowStarterRequest.class,
+        e ->
+            InputBinding.path(e).endsWith("method")
+                ? Optional.of(
+                    "Invalid input in '"
+                        + InputBinding.path(e)
+                        + "': Method must be one of POST, GET, PUT, PATCH, DELETE")
+                : Optional.empty());
   }
 }

@@ -30,7 +30,10 @@ public record FlowStarterResult(
         text(result, "sys_id"));
   }
 
-  /** A member of {@code result} as text: a string or number, or {@code {value: …}} (display-value form). */
+  /**
+   * A member of {@code result} as text: a string or number, or {@code {value: …}} (display-value
+   * form).
+   */
   private static String text(JsonNode result, String name) {
     if (result == null || !result.isObject()) {
       return null;

@@ -18,8 +18,10 @@ public record FlowTrigger(
         @TemplateProperty(
             group = "flow",
             label = "REST API trigger path",
-            description = "The REST API endpoint path of the flow's trigger, e.g. /api/camun/my_flow_name. "
-                + "Enter it unencoded: each segment is percent-encoded by the connector. Query parameters go in their own field.")
+            description =
+                "The REST API endpoint path of the flow's trigger, e.g. /api/camun/my_flow_name."
+                    + " Enter it unencoded: each segment is percent-encoded by the connector. Query"
+                    + " parameters go in their own field.")
         String path,
     @TemplateProperty(
             group = "flow",
@@ -33,24 +35,32 @@ public record FlowTrigger(
             label = "Headers",
             feel = FeelMode.required,
             optional = true,
-            description = "Optional map of HTTP headers to include in the request, e.g. {\"hello\": \"header\"}. "
-                + "Authorization, Host, Cookie and other connection headers are set by the connector.")
+            description =
+                "Optional map of HTTP headers to include in the request, e.g. {\"hello\":"
+                    + " \"header\"}. Authorization, Host, Cookie and other connection headers are"
+                    + " set by the connector.")
         Map<String, Object> headers,
     @TemplateProperty(
             group = "flow",
             label = "Query parameters",
             feel = FeelMode.required,
             optional = true,
-            description = "Optional map of query parameters to add to the request URL, e.g. {\"hello\": \"query\"}. Values are encoded by the connector.")
+            description =
+                "Optional map of query parameters to add to the request URL, e.g. {\"hello\":"
+                    + " \"query\"}. Values are encoded by the connector.")
         Map<String, Object> queryParameters,
     @TemplateProperty(
             group = "flow",
             label = "Request body",
             feel = FeelMode.required,
             optional = true,
-            condition = @PropertyCondition(property = "flow.method", oneOf = {"POST", "PUT", "PATCH"}),
-            description = "Payload sent to the ServiceNow flow, typically containing input variables or correlation data, "
-                + "e.g. {\"correlationValue\": camId}. Sent as JSON.")
+            condition =
+                @PropertyCondition(
+                    property = "flow.method",
+                    oneOf = {"POST", "PUT", "PATCH"}),
+            description =
+                "Payload sent to the ServiceNow flow, typically containing input variables or"
+                    + " correlation data, e.g. {\"correlationValue\": camId}. Sent as JSON.")
         Object body) {
 
   /** The method to use: POST when none was given. */
@@ -60,9 +70,16 @@ public record FlowTrigger(
 
   @Override
   public String toString() {
-    return "FlowTrigger[path=" + path + ", method=" + effectiveMethod()
-        + ", headers=" + (headers == null ? "[]" : headers.keySet())
-        + ", queryParameters=" + (queryParameters == null ? "[]" : queryParameters.keySet())
-        + ", body=" + (body == null ? "none" : "present") + "]";
+    return "FlowTrigger[path="
+        + path
+        + ", method="
+        + effectiveMethod()
+        + ", headers="
+        + (headers == null ? "[]" : headers.keySet())
+        + ", queryParameters="
+        + (queryParameters == null ? "[]" : queryParameters.keySet())
+        + ", body="
+        + (body == null ? "none" : "present")
+        + "]";
   }
 }

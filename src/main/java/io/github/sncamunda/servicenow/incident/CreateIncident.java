@@ -26,22 +26,27 @@ final class CreateIncident {
   private CreateIncident() {}
 
   static IncidentResult execute(
-      ServiceNowClient client, ServiceNowConnection connection, ServiceNowAuthentication authentication,
+      ServiceNowClient client,
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
       IncidentOperation.Create create) {
     ObjectNode payload = IncidentInputs.payload(create.payload());
     String correlationId = IncidentInputs.correlationId(create.correlationId());
     ServiceNowRequest lookup = null;
     if (correlationId != null) {
       withCorrelationId(payload, correlationId);
-      lookup = TableParameters.returning(TableParameters.request(HttpMethod.GET), create)
-          .query("sysparm_query", CORRELATION_FIELD + "=" + correlationId)
-          .query("sysparm_limit", "1")
-          .build();
+      lookup =
+          TableParameters.returning(TableParameters.request(HttpMethod.GET), create)
+              .query("sysparm_query", CORRELATION_FIELD + "=" + correlationId)
+              .query("sysparm_limit", "1")
+              .build();
     }
-    ServiceNowRequest insert = TableParameters.inputDisplayValue(
-            TableParameters.returning(TableParameters.request(HttpMethod.POST), create), create.inputDisplayValue())
-        .body(payload)
-        .build();
+    ServiceNowRequest insert =
+        TableParameters.inputDisplayValue(
+                TableParameters.returning(TableParameters.request(HttpMethod.POST), create),
+                create.inputDisplayValue())
+            .body(payload)
+            .build();
 
     if (lookup != null) {
       JsonNode existing = findExisting(client, connection, authentication, lookup);
@@ -58,13 +63,16 @@ final class CreateIncident {
     JsonNode given = payload.get(CORRELATION_FIELD);
     if (given != null && !given.isNull() && !given.asText().equals(correlationId)) {
       throw new ConnectorInputException(
-          "Payload sets correlation_id to a different value than Correlation ID; set only one of them, or the same value in both");
+          "Payload sets correlation_id to a different value than Correlation ID; set only one of"
+              + " them, or the same value in both");
     }
     payload.put(CORRELATION_FIELD, correlationId);
   }
 
   private static JsonNode findExisting(
-      ServiceNowClient client, ServiceNowConnection connection, ServiceNowAuthentication authentication,
+      ServiceNowClient client,
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
       ServiceNowRequest lookup) {
     ServiceNowResponse response;
     try {

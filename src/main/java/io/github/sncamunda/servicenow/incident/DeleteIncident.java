@@ -11,10 +11,13 @@ final class DeleteIncident {
   private DeleteIncident() {}
 
   static DeletedIncident execute(
-      ServiceNowClient client, ServiceNowConnection connection, ServiceNowAuthentication authentication,
+      ServiceNowClient client,
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
       IncidentOperation.Delete delete) {
     String sysId = IncidentInputs.sysId(delete.sysId());
-    client.execute(connection, authentication, TableParameters.request(HttpMethod.DELETE, sysId).build());
+    client.execute(
+        connection, authentication, TableParameters.request(HttpMethod.DELETE, sysId).build());
     return new DeletedIncident(sysId, true);
   }
 }

@@ -19,8 +19,11 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
     engineVersion = "^8.8",
     inputDataClass = IncidentRequest.class,
     icon = "servicenow.svg",
-    documentationRef = "https://github.com/sncamunda/servicenow-connectors#servicenow-incident-handler",
-    description = "Create, update, or manage incidents in ServiceNow directly from Camunda processes using the incident handler connector.",
+    documentationRef =
+        "https://github.com/sncamunda/servicenow-connectors#servicenow-incident-handler",
+    description =
+        "Create, update, or manage incidents in ServiceNow directly from Camunda processes using"
+            + " the incident handler connector.",
     propertyGroups = {
       @PropertyGroup(id = "instance", label = "Instance"),
       @PropertyGroup(id = "operation", label = "Operation"),

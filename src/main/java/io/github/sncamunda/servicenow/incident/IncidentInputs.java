@@ -10,13 +10,16 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Input rules checked before any request, so a bad input fails the job without touching ServiceNow. */
+/**
+ * Input rules checked before any request, so a bad input fails the job without touching ServiceNow.
+ */
 final class IncidentInputs {
 
   // sys_ids are normally 32 hex digits, but any short identifier is legal (e.g. "glide.maint")
   private static final Pattern SYS_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.]+");
-  // the default length of task.correlation_id; a longer id would be truncated on insert and never found again
+  // the default length of task.correlation_id; a longer id would be truncated on insert and never
+  // found again
   static final int MAX_CORRELATION_ID = 100;
   static final int MAX_LIMIT = 10_000;
 
@@ -24,21 +27,28 @@ final class IncidentInputs {
 
   static String sysId(String value) {
     if (value == null || value.isBlank()) {
-      throw new ConnectorInputException("Sys ID is required for this operation: the incident's sys_id, e.g. 46d44e2ba9fe1981009d6a8c4e2f7a76");
+      throw new ConnectorInputException(
+          "Sys ID is required for this operation: the incident's sys_id, e.g."
+              + " 46d44e2ba9fe1981009d6a8c4e2f7a76");
     }
     if (!SYS_ID.matcher(value).matches()) {
       throw new ConnectorInputException(
-          "Sys ID must be at most 32 letters, digits, '_', '.' or '-' (e.g. 46d44e2ba9fe1981009d6a8c4e2f7a76); got "
+          "Sys ID must be at most 32 letters, digits, '_', '.' or '-' (e.g."
+              + " 46d44e2ba9fe1981009d6a8c4e2f7a76); got "
               + quoted(value));
     }
     return value;
   }
 
-  /** The payload as a JSON object: a FEEL context arrives as a Map, a typed-in JSON text as a String. */
+  /**
+   * The payload as a JSON object: a FEEL context arrives as a Map, a typed-in JSON text as a
+   * String.
+   */
   static ObjectNode payload(Object value) {
     if (value == null) {
       throw new ConnectorInputException(
-          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\": \"Disk full\"}");
+          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\":"
+              + " \"Disk full\"}");
     }
     if (value instanceof Map) {
       try {
@@ -51,14 +61,16 @@ final class IncidentInputs {
       return parseObject(text);
     }
     throw new ConnectorInputException(
-        "Payload must be a JSON object of incident fields, e.g. {\"short_description\": \"Disk full\"}; got "
+        "Payload must be a JSON object of incident fields, e.g. {\"short_description\": \"Disk"
+            + " full\"}; got "
             + describe(value));
   }
 
   private static ObjectNode parseObject(String text) {
     if (text.isBlank()) {
       throw new ConnectorInputException(
-          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\": \"Disk full\"}");
+          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\":"
+              + " \"Disk full\"}");
     }
     JsonNode node;
     try {
@@ -66,13 +78,19 @@ final class IncidentInputs {
     } catch (JsonProcessingException e) {
       // only the position: the parser's message would quote the payload itself
       JsonLocation at = e.getLocation();
-      throw new ConnectorInputException("Payload is not valid JSON"
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-          + "; expected an object such as {\"short_description\": \"Disk full\"}");
+      throw new ConnectorInputException(
+          "Payload is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+              + "; expected an object such as {\"short_description\": \"Disk full\"}");
     }
     if (node == null || !node.isObject()) {
       throw new ConnectorInputException(
-          "Payload must be a JSON object of incident fields; got " + (node == null ? "nothing" : "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+          "Payload must be a JSON object of incident fields; got "
+              + (node == null
+                  ? "nothing"
+                  : "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     return (ObjectNode) node;
   }
@@ -84,12 +102,16 @@ final class IncidentInputs {
     }
     if (value.indexOf('^') >= 0) {
       throw new ConnectorInputException(
-          "Correlation ID must not contain '^': it would change the encoded query used to find an existing incident");
+          "Correlation ID must not contain '^': it would change the encoded query used to find an"
+              + " existing incident");
     }
     if (value.length() > MAX_CORRELATION_ID) {
-      throw new ConnectorInputException("Correlation ID must be at most " + MAX_CORRELATION_ID
-          + " characters (ServiceNow truncates longer values, so the incident could not be found again); got "
-          + value.length());
+      throw new ConnectorInputException(
+          "Correlation ID must be at most "
+              + MAX_CORRELATION_ID
+              + " characters (ServiceNow truncates longer values, so the incident could not be"
+              + " found again); got "
+              + value.length());
     }
     return value;
   }
@@ -101,7 +123,8 @@ final class IncidentInputs {
     if (value.equals("false") || value.equals("true") || value.equals("all")) {
       return value;
     }
-    throw new ConnectorInputException("Display value must be one of false, true, all; got " + quoted(value));
+    throw new ConnectorInputException(
+        "Display value must be one of false, true, all; got " + quoted(value));
   }
 
   /** Normalises "a, b ,c" to "a,b,c"; null when nothing is left. */
@@ -117,7 +140,8 @@ final class IncidentInputs {
       }
       if (!FIELD_NAME.matcher(field).matches()) {
         throw new ConnectorInputException(
-            "Fields must be a comma-separated list of field names such as sys_id,number,state; got " + quoted(field));
+            "Fields must be a comma-separated list of field names such as sys_id,number,state; got "
+                + quoted(field));
       }
       out.append(out.length() == 0 ? "" : ",").append(field);
     }
@@ -130,7 +154,9 @@ final class IncidentInputs {
     }
     if (!FIELD_NAME.matcher(value).matches()) {
       throw new ConnectorInputException(
-          "Order by must be one field name (letters, digits, '_' and '.'), e.g. sys_created_on; got " + quoted(value));
+          "Order by must be one field name (letters, digits, '_' and '.'), e.g. sys_created_on; got"
+              + " "
+              + quoted(value));
     }
     return value;
   }
@@ -142,13 +168,15 @@ final class IncidentInputs {
     if (direction.equals("descending")) {
       return true;
     }
-    throw new ConnectorInputException("Order direction must be ascending or descending; got " + quoted(direction));
+    throw new ConnectorInputException(
+        "Order direction must be ascending or descending; got " + quoted(direction));
   }
 
   static int limit(Integer value) {
     int limit = value == null ? 10 : value;
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new ConnectorInputException("Limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
+      throw new ConnectorInputException(
+          "Limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
     }
     return limit;
   }
@@ -177,13 +205,17 @@ final class IncidentInputs {
   /** Quotes a short, printable excerpt so a message can neither flood nor forge a log line. */
   static String quoted(String value) {
     StringBuilder out = new StringBuilder("'");
-    value.codePoints().limit(64).forEach(cp -> {
-      if (Character.isISOControl(cp)) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    value
+        .codePoints()
+        .limit(64)
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.append(value.codePointCount(0, value.length()) > 64 ? "…'" : "'").toString();
   }
 }

@@ -24,7 +24,10 @@ import jakarta.validation.constraints.NotNull;
  * generator rejects duplicates across subtypes) while bindings stay {@code operation.<field>}, so
  * switching the operation in the Modeler keeps values of fields the operations share.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "operation")
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    include = JsonTypeInfo.As.PROPERTY,
+    property = "operation")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = IncidentOperation.Create.class, name = IncidentOperation.Create.ID),
   @JsonSubTypes.Type(value = IncidentOperation.Read.class, name = IncidentOperation.Read.ID),
@@ -66,7 +69,8 @@ public sealed interface IncidentOperation {
               label = "Correlation ID",
               optional = true,
               description =
-                  "Optional. An id from your system, stored in correlation_id. If an incident with it exists, that incident is returned instead of creating a second one.")
+                  "Optional. An id from your system, stored in correlation_id. If an incident with"
+                      + " it exists, that incident is returned instead of creating a second one.")
           String correlationId,
       @TemplateProperty(
               id = "create.displayValue",
@@ -118,14 +122,22 @@ public sealed interface IncidentOperation {
     @Override
     public String toString() {
       // payloads may hold personal data: keep them out of logs
-      return "Create[correlationId=" + correlationId + ", payload=" + (payload == null ? null : "[…]") + "]";
+      return "Create[correlationId="
+          + correlationId
+          + ", payload="
+          + (payload == null ? null : "[…]")
+          + "]";
     }
   }
 
   @TemplateSubType(id = Read.ID, label = "Read")
   record Read(
       @NotBlank
-          @TemplateProperty(id = "read.sysId", group = "operation", label = "Sys ID", description = SYS_ID_DESCRIPTION)
+          @TemplateProperty(
+              id = "read.sysId",
+              group = "operation",
+              label = "Sys ID",
+              description = SYS_ID_DESCRIPTION)
           String sysId,
       @TemplateProperty(
               id = "read.displayValue",
@@ -169,7 +181,11 @@ public sealed interface IncidentOperation {
   @TemplateSubType(id = Update.ID, label = "Update")
   record Update(
       @NotBlank
-          @TemplateProperty(id = "update.sysId", group = "operation", label = "Sys ID", description = SYS_ID_DESCRIPTION)
+          @TemplateProperty(
+              id = "update.sysId",
+              group = "operation",
+              label = "Sys ID",
+              description = SYS_ID_DESCRIPTION)
           String sysId,
       @NotNull
           @TemplateProperty(
@@ -236,7 +252,11 @@ public sealed interface IncidentOperation {
   @TemplateSubType(id = Delete.ID, label = "Delete")
   record Delete(
       @NotBlank
-          @TemplateProperty(id = "delete.sysId", group = "operation", label = "Sys ID", description = SYS_ID_DESCRIPTION)
+          @TemplateProperty(
+              id = "delete.sysId",
+              group = "operation",
+              label = "Sys ID",
+              description = SYS_ID_DESCRIPTION)
           String sysId)
       implements IncidentOperation {
 
@@ -252,7 +272,8 @@ public sealed interface IncidentOperation {
               label = "Query",
               optional = true,
               description =
-                  "sysparm_query: an encoded query, e.g. active=true^priority=1 (copy it from a list filter). ServiceNow ignores invalid parts of a query.")
+                  "sysparm_query: an encoded query, e.g. active=true^priority=1 (copy it from a"
+                      + " list filter). ServiceNow ignores invalid parts of a query.")
           String query,
       @TemplateProperty(
               id = "search.orderBy",

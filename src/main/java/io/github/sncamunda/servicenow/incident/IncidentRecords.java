@@ -16,15 +16,21 @@ final class IncidentRecords {
   static JsonNode single(ServiceNowResponse response, String call) {
     JsonNode result = response.result();
     if (result == null || !result.isObject()) {
-      throw new ConnectorException(ErrorCodes.INVALID_RESPONSE,
-          "ServiceNow answered " + response.status() + " to " + call + " without a record in 'result'");
+      throw new ConnectorException(
+          ErrorCodes.INVALID_RESPONSE,
+          "ServiceNow answered "
+              + response.status()
+              + " to "
+              + call
+              + " without a record in 'result'");
     }
     return result;
   }
 
   static IncidentResult result(JsonNode record, String fallbackSysId, Boolean created) {
     String sysId = value(record.get("sys_id"));
-    return new IncidentResult(sysId == null ? fallbackSysId : sysId, value(record.get("number")), toMap(record), created);
+    return new IncidentResult(
+        sysId == null ? fallbackSysId : sysId, value(record.get("number")), toMap(record), created);
   }
 
   @SuppressWarnings("unchecked")
@@ -33,8 +39,8 @@ final class IncidentRecords {
   }
 
   /**
-   * Whether a query answered 404 only because nothing matched: Table API v1 (the unversioned path on
-   * older releases) does that instead of an empty list. Any other 404 stays an error.
+   * Whether a query answered 404 only because nothing matched: Table API v1 (the unversioned path
+   * on older releases) does that instead of an empty list. Any other 404 stays an error.
    */
   static boolean noRecordFound(ConnectorException e) {
     if (!"404".equals(e.getErrorCode()) || e.getErrorVariables() == null) {
@@ -42,7 +48,9 @@ final class IncidentRecords {
     }
     JsonNode response = Json.MAPPER.valueToTree(e.getErrorVariables().get("response"));
     JsonNode message = response == null ? null : response.at("/body/error/message");
-    return message != null && message.isTextual() && message.asText().strip().equalsIgnoreCase("No Record found");
+    return message != null
+        && message.isTextual()
+        && message.asText().strip().equalsIgnoreCase("No Record found");
   }
 
   /** A field's stored value whatever the display-value and reference-link options made of it. */

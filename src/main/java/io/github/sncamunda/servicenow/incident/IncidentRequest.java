@@ -21,14 +21,21 @@ public record IncidentRequest(
 
   /** Binds the job's variables; binding failures become input errors (see {@link InputBinding}). */
   static IncidentRequest bind(OutboundConnectorContext context) {
-    return InputBinding.bind(context, IncidentRequest.class, e -> {
-      if (!InputBinding.isTypeIdOf(e, IncidentOperation.class)) {
-        return Optional.empty();
-      }
-      String typeId = ((InvalidTypeIdException) e).getTypeId();
-      return Optional.of(typeId == null
-          ? "Operation is required: one of " + TemplateTexts.VALID_IDS
-          : "Unknown operation " + IncidentInputs.quoted(typeId) + "; use one of " + TemplateTexts.VALID_IDS);
-    });
+    return InputBinding.bind(
+        context,
+        IncidentRequest.class,
+        e -> {
+          if (!InputBinding.isTypeIdOf(e, IncidentOperation.class)) {
+            return Optional.empty();
+          }
+          String typeId = ((InvalidTypeIdException) e).getTypeId();
+          return Optional.of(
+              typeId == null
+                  ? "Operation is required: one of " + TemplateTexts.VALID_IDS
+                  : "Unknown operation "
+                      + IncidentInputs.quoted(typeId)
+                      + "; use one of "
+                      + TemplateTexts.VALID_IDS);
+        });
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The result of Create, Read and Update: the incident's sys_id and number for easy mapping, the
- * whole record as ServiceNow returned it, and for Create whether a new incident was made
- * ({@code false} when one with the same correlation ID already existed).
+ * whole record as ServiceNow returned it, and for Create whether a new incident was made ({@code
+ * false} when one with the same correlation ID already existed).
  */
 public record IncidentResult(
     String sysId,

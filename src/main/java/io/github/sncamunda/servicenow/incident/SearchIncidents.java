@@ -19,14 +19,17 @@ final class SearchIncidents {
   private SearchIncidents() {}
 
   static IncidentSearchResult execute(
-      ServiceNowClient client, ServiceNowConnection connection, ServiceNowAuthentication authentication,
+      ServiceNowClient client,
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
       IncidentOperation.Search search) {
     String query = query(search);
-    ServiceNowRequest request = TableParameters.returning(TableParameters.request(HttpMethod.GET), search)
-        .query("sysparm_query", query)
-        .query("sysparm_limit", String.valueOf(IncidentInputs.limit(search.limit())))
-        .query("sysparm_offset", String.valueOf(IncidentInputs.offset(search.offset())))
-        .build();
+    ServiceNowRequest request =
+        TableParameters.returning(TableParameters.request(HttpMethod.GET), search)
+            .query("sysparm_query", query)
+            .query("sysparm_limit", String.valueOf(IncidentInputs.limit(search.limit())))
+            .query("sysparm_offset", String.valueOf(IncidentInputs.offset(search.offset())))
+            .build();
     ServiceNowResponse response;
     try {
       response = client.execute(connection, authentication, request);
@@ -38,12 +41,18 @@ final class SearchIncidents {
     }
     JsonNode result = response.result();
     if (result == null || !result.isArray()) {
-      throw new ConnectorException(ErrorCodes.INVALID_RESPONSE,
-          "ServiceNow answered " + response.status() + " to " + request.describe() + " without a list in 'result'");
+      throw new ConnectorException(
+          ErrorCodes.INVALID_RESPONSE,
+          "ServiceNow answered "
+              + response.status()
+              + " to "
+              + request.describe()
+              + " without a list in 'result'");
     }
     List<Map<String, Object>> records = new ArrayList<>(result.size());
     result.forEach(record -> records.add(IncidentRecords.toMap(record)));
-    return new IncidentSearchResult(records, total(response.header("x-total-count")), records.size());
+    return new IncidentSearchResult(
+        records, total(response.header("x-total-count")), records.size());
   }
 
   /** The user's encoded query with the ordering appended; null when there is neither. */
@@ -51,7 +60,9 @@ final class SearchIncidents {
     String query = search.query() == null || search.query().isBlank() ? "" : search.query().strip();
     String orderField = IncidentInputs.orderField(search.orderBy());
     if (orderField != null) {
-      String order = (IncidentInputs.descending(search.orderDirection()) ? "ORDERBYDESC" : "ORDERBY") + orderField;
+      String order =
+          (IncidentInputs.descending(search.orderDirection()) ? "ORDERBYDESC" : "ORDERBY")
+              + orderField;
       query = query.isEmpty() ? order : query + "^" + order;
     } else {
       IncidentInputs.descending(search.orderDirection());

@@ -18,8 +18,12 @@ final class TableParameters {
     return request(method).segment(sysId);
   }
 
-  /** Adds sysparm_display_value, sysparm_exclude_reference_link and sysparm_fields; ServiceNow's defaults are left implicit. */
-  static ServiceNowRequest.Builder returning(ServiceNowRequest.Builder request, IncidentOperation.ReturnsRecords options) {
+  /**
+   * Adds sysparm_display_value, sysparm_exclude_reference_link and sysparm_fields; ServiceNow's
+   * defaults are left implicit.
+   */
+  static ServiceNowRequest.Builder returning(
+      ServiceNowRequest.Builder request, IncidentOperation.ReturnsRecords options) {
     String displayValue = IncidentInputs.displayValue(options.displayValue());
     if (!displayValue.equals("false")) {
       request.query("sysparm_display_value", displayValue);
@@ -32,7 +36,8 @@ final class TableParameters {
     return request;
   }
 
-  static ServiceNowRequest.Builder inputDisplayValue(ServiceNowRequest.Builder request, Boolean inputDisplayValue) {
+  static ServiceNowRequest.Builder inputDisplayValue(
+      ServiceNowRequest.Builder request, Boolean inputDisplayValue) {
     if (Boolean.TRUE.equals(inputDisplayValue)) {
       request.query("sysparm_input_display_value", "true");
     }

@@ -13,16 +13,20 @@ final class UpdateIncident {
   private UpdateIncident() {}
 
   static IncidentResult execute(
-      ServiceNowClient client, ServiceNowConnection connection, ServiceNowAuthentication authentication,
+      ServiceNowClient client,
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
       IncidentOperation.Update update) {
     String sysId = IncidentInputs.sysId(update.sysId());
     ObjectNode payload = IncidentInputs.payload(update.payload());
-    ServiceNowRequest request = TableParameters.inputDisplayValue(
-            TableParameters.returning(TableParameters.request(HttpMethod.PATCH, sysId), update),
-            update.inputDisplayValue())
-        .body(payload)
-        .build();
+    ServiceNowRequest request =
+        TableParameters.inputDisplayValue(
+                TableParameters.returning(TableParameters.request(HttpMethod.PATCH, sysId), update),
+                update.inputDisplayValue())
+            .body(payload)
+            .build();
     var response = client.execute(connection, authentication, request);
-    return IncidentRecords.result(IncidentRecords.single(response, request.describe()), sysId, null);
+    return IncidentRecords.result(
+        IncidentRecords.single(response, request.describe()), sysId, null);
   }
 }

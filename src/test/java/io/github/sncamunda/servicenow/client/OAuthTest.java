@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OAuthTest {
 
   @RegisterExtension
-  static WireMockExtension sn = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension sn =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String TOKEN_PATH = "/oauth_token.do";
   private static final String API = "/api/now/table/incident/abc";
@@ -43,8 +44,14 @@ class OAuthTest {
   void setUp() {
     client = new ServiceNowClient(ClientSettings.defaults(), clock, new RecordingSleeper());
     connection = ServiceNowConnection.baseUrl(sn.baseUrl());
-    sn.stubFor(get(API).withHeader("Authorization", equalTo("Bearer t1")).willReturn(okJson("{\"result\":{\"sys_id\":\"abc\"}}")));
-    sn.stubFor(get(API).withHeader("Authorization", equalTo("Bearer t2")).willReturn(okJson("{\"result\":{\"sys_id\":\"abc\"}}")));
+    sn.stubFor(
+        get(API)
+            .withHeader("Authorization", equalTo("Bearer t1"))
+            .willReturn(okJson("{\"result\":{\"sys_id\":\"abc\"}}")));
+    sn.stubFor(
+        get(API)
+            .withHeader("Authorization", equalTo("Bearer t2"))
+            .willReturn(okJson("{\"result\":{\"sys_id\":\"abc\"}}")));
   }
 
   @AfterEach
@@ -53,13 +60,21 @@ class OAuthTest {
   }
 
   private static String token(String value, String refresh, int expiresIn) {
-    return "{\"access_token\":\"" + value + "\"," + (refresh == null ? "" : "\"refresh_token\":\"" + refresh + "\",")
-        + "\"scope\":\"useraccount\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}";
+    return "{\"access_token\":\""
+        + value
+        + "\","
+        + (refresh == null ? "" : "\"refresh_token\":\"" + refresh + "\",")
+        + "\"scope\":\"useraccount\",\"token_type\":\"Bearer\",\"expires_in\":"
+        + expiresIn
+        + "}";
   }
 
   private ServiceNowResponse read(Object auth) {
-    return client.execute(connection, (io.github.sncamunda.servicenow.auth.ServiceNowAuthentication) auth,
-        ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident", "abc").build());
+    return client.execute(
+        connection,
+        (io.github.sncamunda.servicenow.auth.ServiceNowAuthentication) auth,
+        ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident", "abc")
+            .build());
   }
 
   @Test
@@ -70,20 +85,27 @@ class OAuthTest {
       read(CLIENT_CREDENTIALS);
     }
 
-    sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
-        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-        .withFormParam("grant_type", equalTo("client_credentials"))
-        .withFormParam("client_id", equalTo("client-1"))
-        .withFormParam("client_secret", equalTo("client-secret-XYZ")));
-    sn.verify(50, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t1")));
+    sn.verify(
+        1,
+        postRequestedFor(urlEqualTo(TOKEN_PATH))
+            .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+            .withFormParam("grant_type", equalTo("client_credentials"))
+            .withFormParam("client_id", equalTo("client-1"))
+            .withFormParam("client_secret", equalTo("client-secret-XYZ")));
+    sn.verify(
+        50, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t1")));
   }
 
   @Test
   void tokenIsRenewedWithTheRefreshTokenSixtySecondsBeforeExpiry() {
-    sn.stubFor(post(TOKEN_PATH).withFormParam("grant_type", equalTo("client_credentials"))
-        .willReturn(okJson(token("t1", "r1", 1800))));
-    sn.stubFor(post(TOKEN_PATH).withFormParam("grant_type", equalTo("refresh_token"))
-        .willReturn(okJson(token("t2", "r2", 1800))));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("client_credentials"))
+            .willReturn(okJson(token("t1", "r1", 1800))));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .willReturn(okJson(token("t2", "r2", 1800))));
 
     read(CLIENT_CREDENTIALS);
     clock.advance(Duration.ofSeconds(1739));
@@ -93,105 +115,168 @@ class OAuthTest {
     clock.advance(Duration.ofSeconds(2)); // now inside the 60 s margin
     read(CLIENT_CREDENTIALS);
 
-    sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
-        .withFormParam("grant_type", equalTo("refresh_token"))
-        .withFormParam("refresh_token", equalTo("r1"))
-        .withFormParam("client_id", equalTo("client-1"))
-        .withFormParam("client_secret", equalTo("client-secret-XYZ")));
-    sn.verify(1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
+    sn.verify(
+        1,
+        postRequestedFor(urlEqualTo(TOKEN_PATH))
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .withFormParam("refresh_token", equalTo("r1"))
+            .withFormParam("client_id", equalTo("client-1"))
+            .withFormParam("client_secret", equalTo("client-secret-XYZ")));
+    sn.verify(
+        1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
   }
 
   @Test
   void aRefusedRefreshTokenFallsBackToTheGrant() {
-    sn.stubFor(post(TOKEN_PATH).withFormParam("grant_type", equalTo("client_credentials")).inScenario("g")
-        .whenScenarioStateIs(STARTED).willReturn(okJson(token("t1", "r1", 1800))).willSetStateTo("later"));
-    sn.stubFor(post(TOKEN_PATH).withFormParam("grant_type", equalTo("client_credentials")).inScenario("g")
-        .whenScenarioStateIs("later").willReturn(okJson(token("t2", null, 1800))));
-    sn.stubFor(post(TOKEN_PATH).withFormParam("grant_type", equalTo("refresh_token"))
-        .willReturn(jsonResponse("{\"error_description\":\"access_denied\",\"error\":\"server_error\"}", 401)));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("client_credentials"))
+            .inScenario("g")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson(token("t1", "r1", 1800)))
+            .willSetStateTo("later"));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("client_credentials"))
+            .inScenario("g")
+            .whenScenarioStateIs("later")
+            .willReturn(okJson(token("t2", null, 1800))));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("grant_type", equalTo("refresh_token"))
+            .willReturn(
+                jsonResponse(
+                    "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}", 401)));
 
     read(CLIENT_CREDENTIALS);
     clock.advance(Duration.ofSeconds(1800));
     read(CLIENT_CREDENTIALS);
 
-    sn.verify(1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
+    sn.verify(
+        1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
     sn.verify(3, postRequestedFor(urlEqualTo(TOKEN_PATH)));
   }
 
   @Test
   void aRevokedTokenIsRenewedOnceAndTheCallResent() {
-    sn.stubFor(post(TOKEN_PATH).inScenario("t").whenScenarioStateIs(STARTED)
-        .willReturn(okJson(token("t0", null, 1800))).willSetStateTo("renewed"));
-    sn.stubFor(post(TOKEN_PATH).inScenario("t").whenScenarioStateIs("renewed")
-        .willReturn(okJson(token("t1", null, 1800))));
-    sn.stubFor(get(API).withHeader("Authorization", equalTo("Bearer t0")).willReturn(jsonResponse(
-        "{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required to provide Auth information\"},\"status\":\"failure\"}", 401)));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .inScenario("t")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson(token("t0", null, 1800)))
+            .willSetStateTo("renewed"));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .inScenario("t")
+            .whenScenarioStateIs("renewed")
+            .willReturn(okJson(token("t1", null, 1800))));
+    sn.stubFor(
+        get(API)
+            .withHeader("Authorization", equalTo("Bearer t0"))
+            .willReturn(
+                jsonResponse(
+                    "{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required to"
+                        + " provide Auth information\"},\"status\":\"failure\"}",
+                    401)));
 
     assertThat(read(CLIENT_CREDENTIALS).status()).isEqualTo(200);
     read(CLIENT_CREDENTIALS);
 
     sn.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
-    sn.verify(1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t0")));
-    sn.verify(2, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t1")));
+    sn.verify(
+        1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t0")));
+    sn.verify(
+        2, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t1")));
   }
 
   @Test
   void a401WithAFreshTokenIsReportedNotLooped() {
     sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("bad", null, 1800))));
-    sn.stubFor(get(API).withHeader("Authorization", equalTo("Bearer bad")).willReturn(jsonResponse(
-        "{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":null},\"status\":\"failure\"}", 401)));
+    sn.stubFor(
+        get(API)
+            .withHeader("Authorization", equalTo("Bearer bad"))
+            .willReturn(
+                jsonResponse(
+                    "{\"error\":{\"message\":\"User Not"
+                        + " Authenticated\",\"detail\":null},\"status\":\"failure\"}",
+                    401)));
 
     assertThatThrownBy(() -> read(CLIENT_CREDENTIALS))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("401"));
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("401"));
     sn.verify(2, getRequestedFor(urlEqualTo(API)));
     sn.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
   }
 
   @Test
   void aRefusedGrantSaysWhichGrantAndTokenUrlFailedAndWhatToCheck() {
-    sn.stubFor(post(TOKEN_PATH).willReturn(jsonResponse(
-        "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}", 401)));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .willReturn(
+                jsonResponse(
+                    "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}", 401)));
 
     assertThatThrownBy(() -> read(CLIENT_CREDENTIALS))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED);
-          assertThat(e.getMessage())
-              .contains("client_credentials", sn.baseUrl() + TOKEN_PATH, "401", "access_denied",
-                  "glide.oauth.inbound.client.credential.grant_type.enabled")
-              .doesNotContain("client-secret-XYZ");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED);
+              assertThat(e.getMessage())
+                  .contains(
+                      "client_credentials",
+                      sn.baseUrl() + TOKEN_PATH,
+                      "401",
+                      "access_denied",
+                      "glide.oauth.inbound.client.credential.grant_type.enabled")
+                  .doesNotContain("client-secret-XYZ");
+            });
     sn.verify(0, getRequestedFor(urlEqualTo(API)));
   }
 
   @Test
   void passwordGrantSendsUserCredentialsToAnExplicitTokenUrl() {
     sn.stubFor(post("/custom/token").willReturn(okJson(token("t1", "r1", 1800))));
-    var auth = new OAuthPasswordAuthentication("cid", "csecret", "svc.user", "pw d&=", sn.baseUrl() + "/custom/token");
+    var auth =
+        new OAuthPasswordAuthentication(
+            "cid", "csecret", "svc.user", "pw d&=", sn.baseUrl() + "/custom/token");
 
     read(auth);
     read(auth);
 
-    sn.verify(1, postRequestedFor(urlEqualTo("/custom/token"))
-        .withFormParam("grant_type", equalTo("password"))
-        .withFormParam("username", equalTo("svc.user"))
-        .withFormParam("password", equalTo("pw d&="))
-        .withFormParam("client_id", equalTo("cid")));
+    sn.verify(
+        1,
+        postRequestedFor(urlEqualTo("/custom/token"))
+            .withFormParam("grant_type", equalTo("password"))
+            .withFormParam("username", equalTo("svc.user"))
+            .withFormParam("password", equalTo("pw d&="))
+            .withFormParam("client_id", equalTo("cid")));
   }
 
   @Test
   void differentCredentialsNeverShareAToken() {
-    sn.stubFor(post(TOKEN_PATH).withFormParam("client_secret", equalTo("client-secret-XYZ")).willReturn(okJson(token("t1", null, 1800))));
-    sn.stubFor(post(TOKEN_PATH).withFormParam("client_secret", equalTo("rotated")).willReturn(okJson(token("t2", null, 1800))));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("client_secret", equalTo("client-secret-XYZ"))
+            .willReturn(okJson(token("t1", null, 1800))));
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .withFormParam("client_secret", equalTo("rotated"))
+            .willReturn(okJson(token("t2", null, 1800))));
 
     read(CLIENT_CREDENTIALS);
     read(new OAuthClientCredentialsAuthentication("client-1", "rotated", null, null));
 
-    sn.verify(1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
+    sn.verify(
+        1, getRequestedFor(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer t2")));
   }
 
   @Test
   void unsafeTokenUrlIsAnInputError() {
-    assertThatThrownBy(() -> read(new OAuthClientCredentialsAuthentication("c", "s", "http://evil.example/token", null)))
+    assertThatThrownBy(
+            () ->
+                read(
+                    new OAuthClientCredentialsAuthentication(
+                        "c", "s", "http://evil.example/token", null)))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Token URL");
     sn.verify(0, anyRequestedFor(anyUrl()));
@@ -203,13 +288,17 @@ class OAuthTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    var auth = new OAuthClientCredentialsAuthentication("c", "s", "http://127.0.0.1:" + closedPort + "/oauth_token.do", null);
+    var auth =
+        new OAuthClientCredentialsAuthentication(
+            "c", "s", "http://127.0.0.1:" + closedPort + "/oauth_token.do", null);
 
     assertThatThrownBy(() -> read(auth))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.CONNECTION_FAILED);
-          assertThat(e.getMessage()).contains("OAuth client_credentials token request");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.CONNECTION_FAILED);
+              assertThat(e.getMessage()).contains("OAuth client_credentials token request");
+            });
     sn.verify(0, getRequestedFor(urlEqualTo(API)));
   }
 
@@ -222,10 +311,13 @@ class OAuthTest {
     try {
       List<Future<ServiceNowResponse>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(pool.submit((Callable<ServiceNowResponse>) () -> {
-          start.await();
-          return read(CLIENT_CREDENTIALS);
-        }));
+        results.add(
+            pool.submit(
+                (Callable<ServiceNowResponse>)
+                    () -> {
+                      start.await();
+                      return read(CLIENT_CREDENTIALS);
+                    }));
       }
       start.countDown();
       for (Future<ServiceNowResponse> result : results) {

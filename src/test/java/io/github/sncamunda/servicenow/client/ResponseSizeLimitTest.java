@@ -32,26 +32,28 @@ class ResponseSizeLimitTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/now/table/incident", exchange -> {
-      boolean declare = exchange.getRequestURI().getQuery() != null;
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, declare ? FIFTY_MB : 0);
-      byte[] chunk = "{\"result\":[".repeat(1).getBytes(StandardCharsets.US_ASCII);
-      byte[] filler = new byte[64 * 1024];
-      java.util.Arrays.fill(filler, (byte) ' ');
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(chunk);
-        written.addAndGet(chunk.length);
-        while (written.get() < FIFTY_MB - filler.length) {
-          out.write(filler);
-          written.addAndGet(filler.length);
-        }
-      } catch (IOException clientWentAway) {
-        // expected: the client aborts once the limit is passed
-      } finally {
-        finished.countDown();
-      }
-    });
+    server.createContext(
+        "/api/now/table/incident",
+        exchange -> {
+          boolean declare = exchange.getRequestURI().getQuery() != null;
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, declare ? FIFTY_MB : 0);
+          byte[] chunk = "{\"result\":[".repeat(1).getBytes(StandardCharsets.US_ASCII);
+          byte[] filler = new byte[64 * 1024];
+          java.util.Arrays.fill(filler, (byte) ' ');
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(chunk);
+            written.addAndGet(chunk.length);
+            while (written.get() < FIFTY_MB - filler.length) {
+              out.write(filler);
+              written.addAndGet(filler.length);
+            }
+          } catch (IOException clientWentAway) {
+            // expected: the client aborts once the limit is passed
+          } finally {
+            finished.countDown();
+          }
+        });
     server.start();
     client = new ServiceNowClient(ClientSettings.defaults().withMaxResponseBytes(LIMIT));
   }
@@ -68,25 +70,35 @@ class ResponseSizeLimitTest {
 
   @Test
   void chunkedBodyOverTheLimitIsRefusedWithoutReadingItAll() throws Exception {
-    var request = ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident").build();
+    var request =
+        ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident").build();
 
-    assertThatThrownBy(() -> client.execute(connection(), new BasicAuthentication("u", "p"), request))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.RESPONSE_TOO_LARGE);
-          assertThat(e.getMessage()).contains(String.valueOf(LIMIT));
-        });
+    assertThatThrownBy(
+            () -> client.execute(connection(), new BasicAuthentication("u", "p"), request))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.RESPONSE_TOO_LARGE);
+              assertThat(e.getMessage()).contains(String.valueOf(LIMIT));
+            });
     assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(written.get()).as("bytes the server could send before the client hung up").isLessThan(FIFTY_MB / 2);
+    assertThat(written.get())
+        .as("bytes the server could send before the client hung up")
+        .isLessThan(FIFTY_MB / 2);
     assertThat(client.leasedConnections()).isZero();
   }
 
   @Test
   void declaredContentLengthOverTheLimitIsRefusedBeforeReading() throws Exception {
-    var request = ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident")
-        .query("sysparm_limit", "10000").build();
+    var request =
+        ServiceNowRequest.builder(HttpMethod.GET, "api", "now", "table", "incident")
+            .query("sysparm_limit", "10000")
+            .build();
 
-    assertThatThrownBy(() -> client.execute(connection(), new BasicAuthentication("u", "p"), request))
-        .isInstanceOfSatisfying(ConnectorException.class,
+    assertThatThrownBy(
+            () -> client.execute(connection(), new BasicAuthentication("u", "p"), request))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.RESPONSE_TOO_LARGE));
     assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(written.get()).isLessThan(FIFTY_MB / 2);

@@ -48,8 +48,9 @@ public final class Demo {
 
   private static int run() throws Exception {
     String realInstance = System.getenv("SERVICENOW_INSTANCE");
-    boolean externalCamunda = System.getenv("CAMUNDA_CLIENT_MODE") != null
-        || System.getenv("CAMUNDA_CLIENT_GRPCADDRESS") != null;
+    boolean externalCamunda =
+        System.getenv("CAMUNDA_CLIENT_MODE") != null
+            || System.getenv("CAMUNDA_CLIENT_GRPCADDRESS") != null;
 
     ServiceNowSimulator simulator = null;
     Map<String, Object> target = new HashMap<>();
@@ -73,15 +74,21 @@ public final class Demo {
       engine = EngineFactory.create();
       engine.start();
       String gateway = engine.getGatewayAddress();
-      System.setProperty("camunda.client.grpc-address", "http://127.0.0.1:" + gateway.substring(gateway.lastIndexOf(':') + 1));
+      System.setProperty(
+          "camunda.client.grpc-address",
+          "http://127.0.0.1:" + gateway.substring(gateway.lastIndexOf(':') + 1));
       step("In-memory Zeebe engine started");
     }
 
-    try (ConfigurableApplicationContext runtime = new SpringApplicationBuilder(TestRuntimeApplication.class)
-        .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
+    try (ConfigurableApplicationContext runtime =
+        new SpringApplicationBuilder(TestRuntimeApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run()) {
       step("Connectors runtime started with the ServiceNow Flow Starter and Incident Handler");
       CamundaClient camunda = runtime.getBean(CamundaClient.class);
-      try (DirectoryStream<Path> examples = Files.newDirectoryStream(Path.of("examples"), "*.bpmn")) {
+      try (DirectoryStream<Path> examples =
+          Files.newDirectoryStream(Path.of("examples"), "*.bpmn")) {
         for (Path example : examples) {
           camunda.newDeployResourceCommand().addResourceFile(example.toString()).send().join();
           step("Deployed " + example);
@@ -94,7 +101,8 @@ public final class Demo {
         failures += attempt(() -> flowApproval(camunda, sn, target));
         failures += attempt(() -> incidentOnFailure(camunda, sn, target));
       } else {
-        step("The flow examples need their flows in your instance; skipped against " + realInstance);
+        step(
+            "The flow examples need their flows in your instance; skipped against " + realInstance);
       }
       return failures;
     } finally {
@@ -109,46 +117,101 @@ public final class Demo {
 
   private static void incidentLifecycle(CamundaClient camunda, Map<String, Object> target) {
     step("▶ examples/incident-lifecycle.bpmn");
-    Map<String, Object> v = run(camunda, "servicenow-incident-lifecycle", target, Map.of("host", "db-01"));
-    step("  incident " + v.get("incidentNumber") + " created (sys_id " + v.get("incidentSysId") + ")");
+    Map<String, Object> v =
+        run(camunda, "servicenow-incident-lifecycle", target, Map.of("host", "db-01"));
+    step(
+        "  incident "
+            + v.get("incidentNumber")
+            + " created (sys_id "
+            + v.get("incidentSysId")
+            + ")");
     step("  read back: priority " + v.get("initialPriority") + ", state " + v.get("initialState"));
     step("  priority changed to " + v.get("raisedPriority") + " (urgency and impact 1)");
-    step("  search for open critical incidents found " + v.get("criticalIncidents") + ": " + v.get("foundNumbers"));
+    step(
+        "  search for open critical incidents found "
+            + v.get("criticalIncidents")
+            + ": "
+            + v.get("foundNumbers"));
     step("  incident deleted: " + v.get("incidentDeleted"));
   }
 
-  private static void flowApproval(CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
+  private static void flowApproval(
+      CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
     step("▶ examples/flow-approval.bpmn");
     sn.clearFlowCallbacks();
-    sn.onFlowTriggered(call -> {
-      step("  ServiceNow flow " + call.path() + " started, executionId " + call.executionId()
-          + "; approver decides on order " + call.bodyField("correlationValue"));
-      step("  ServiceNow publishes ServiceNowApprovalGranted for " + call.bodyField("correlationValue")
-          + " (like the Camunda Spoke, with a time-to-live)");
-      camunda.newPublishMessageCommand().messageName("ServiceNowApprovalGranted")
-          .correlationKey(call.bodyField("correlationValue")).timeToLive(Duration.ofMinutes(5))
-          .variables(Map.of("approvedBy", "sn.approver")).send().join();
-    });
-    Map<String, Object> v = run(camunda, "servicenow-flow-approval", target,
-        Map.of("orderId", "A-100", "requester", "jane.doe", "amount", 1200, "priority", 2));
-    step("  approval received from " + v.get("approvedBy") + " (execution " + v.get("approvalExecutionId") + "); process completed");
+    sn.onFlowTriggered(
+        call -> {
+          step(
+              "  ServiceNow flow "
+                  + call.path()
+                  + " started, executionId "
+                  + call.executionId()
+                  + "; approver decides on order "
+                  + call.bodyField("correlationValue"));
+          step(
+              "  ServiceNow publishes ServiceNowApprovalGranted for "
+                  + call.bodyField("correlationValue")
+                  + " (like the Camunda Spoke, with a time-to-live)");
+          camunda
+              .newPublishMessageCommand()
+              .messageName("ServiceNowApprovalGranted")
+              .correlationKey(call.bodyField("correlationValue"))
+              .timeToLive(Duration.ofMinutes(5))
+              .variables(Map.of("approvedBy", "sn.approver"))
+              .send()
+              .join();
+        });
+    Map<String, Object> v =
+        run(
+            camunda,
+            "servicenow-flow-approval",
+            target,
+            Map.of("orderId", "A-100", "requester", "jane.doe", "amount", 1200, "priority", 2));
+    step(
+        "  approval received from "
+            + v.get("approvedBy")
+            + " (execution "
+            + v.get("approvalExecutionId")
+            + "); process completed");
   }
 
-  private static void incidentOnFailure(CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
+  private static void incidentOnFailure(
+      CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
     step("▶ examples/incident-on-failure.bpmn");
-    sn.registerFlow("/api/x_acme/fulfilment/order", call -> FlowResponse.json(400,
-        "{\"error\":{\"message\":\"Invalid SKU\",\"detail\":\"SKU X-1 is not orderable\"},\"status\":\"failure\"}"));
-    Map<String, Object> v = run(camunda, "servicenow-incident-on-failure", target, Map.of("orderId", "O-9", "sku", "X-1"));
+    sn.registerFlow(
+        "/api/x_acme/fulfilment/order",
+        call ->
+            FlowResponse.json(
+                400,
+                "{\"error\":{\"message\":\"Invalid SKU\",\"detail\":\"SKU X-1 is not"
+                    + " orderable\"},\"status\":\"failure\"}"));
+    Map<String, Object> v =
+        run(
+            camunda,
+            "servicenow-incident-on-failure",
+            target,
+            Map.of("orderId", "O-9", "sku", "X-1"));
     step("  fulfilment flow failed with " + v.get("failureCode") + ": " + v.get("failureMessage"));
     step("  incident " + v.get("incidentNumber") + " opened for it; process completed");
   }
 
-  private static Map<String, Object> run(CamundaClient camunda, String processId, Map<String, Object> target,
+  private static Map<String, Object> run(
+      CamundaClient camunda,
+      String processId,
+      Map<String, Object> target,
       Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
     all.putAll(target);
-    return camunda.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(all)
-        .withResult().requestTimeout(Duration.ofSeconds(60)).send().join().getVariablesAsMap();
+    return camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(all)
+        .withResult()
+        .requestTimeout(Duration.ofSeconds(60))
+        .send()
+        .join()
+        .getVariablesAsMap();
   }
 
   private interface Example {

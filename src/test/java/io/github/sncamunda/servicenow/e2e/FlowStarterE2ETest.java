@@ -9,22 +9,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Flow Starter inside the real connectors runtime. The simulator's flow answers like a REST
- * API trigger and later calls back the way the Camunda Spoke's "Correlate message" does: it
- * publishes a message with the agreed correlation key and a time-to-live, so a callback that
- * arrives before the process waits is not lost.
+ * The Flow Starter inside the real connectors runtime. The simulator's flow answers like a REST API
+ * trigger and later calls back the way the Camunda Spoke's "Correlate message" does: it publishes a
+ * message with the agreed correlation key and a time-to-live, so a callback that arrives before the
+ * process waits is not lost.
  */
 class FlowStarterE2ETest extends RuntimeTestSupport {
 
   private static final String APPROVAL_PATH = "/api/x_acme/approvals/request";
 
-  private void answerWith(String messageName, java.util.function.Function<FlowCall, String> correlationKey) {
-    SERVICENOW.onFlowTriggered(call -> zeebe.newPublishMessageCommand()
-        .messageName(messageName)
-        .correlationKey(correlationKey.apply(call))
-        .timeToLive(Duration.ofMinutes(10))
-        .variables(Map.of("decidedBy", "sn.approver", "flowExecutionId", call.executionId()))
-        .send().join());
+  private void answerWith(
+      String messageName, java.util.function.Function<FlowCall, String> correlationKey) {
+    SERVICENOW.onFlowTriggered(
+        call ->
+            zeebe
+                .newPublishMessageCommand()
+                .messageName(messageName)
+                .correlationKey(correlationKey.apply(call))
+                .timeToLive(Duration.ofMinutes(10))
+                .variables(
+                    Map.of("decidedBy", "sn.approver", "flowExecutionId", call.executionId()))
+                .send()
+                .join());
   }
 
   private static Map<String, Object> order(String orderId) {
@@ -75,24 +81,34 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     deploy("e2e-bpmn", "e2e-flow-execution-id");
     answerWith("ServiceNowFlowCompleted", FlowCall::executionId);
 
-    Map<String, Object> result = runToCompletion("e2e-flow-execution-id", Map.of("account", "acct-7"));
+    Map<String, Object> result =
+        runToCompletion("e2e-flow-execution-id", Map.of("account", "acct-7"));
 
-    assertThat(result.get("flowExecutionId")).isEqualTo(SERVICENOW.flowCalls().get(0).executionId());
+    assertThat(result.get("flowExecutionId"))
+        .isEqualTo(SERVICENOW.flowCalls().get(0).executionId());
     assertThat(result).containsEntry("decidedBy", "sn.approver");
   }
 
   @Test
   void aFailedStepOpensAServiceNowIncidentOnce() {
     deploy("examples-bpmn", "incident-on-failure");
-    SERVICENOW.registerFlow("/api/x_acme/fulfilment/order", call -> FlowResponse.json(400,
-        "{\"error\":{\"message\":\"Invalid SKU\",\"detail\":\"SKU X-1 is not orderable\"},\"status\":\"failure\"}"));
+    SERVICENOW.registerFlow(
+        "/api/x_acme/fulfilment/order",
+        call ->
+            FlowResponse.json(
+                400,
+                "{\"error\":{\"message\":\"Invalid SKU\",\"detail\":\"SKU X-1 is not"
+                    + " orderable\"},\"status\":\"failure\"}"));
 
-    Map<String, Object> result = runToCompletion("servicenow-incident-on-failure", Map.of("orderId", "O-9", "sku", "X-1"));
+    Map<String, Object> result =
+        runToCompletion("servicenow-incident-on-failure", Map.of("orderId", "O-9", "sku", "X-1"));
 
     assertThat(result).containsEntry("failureCode", "400").containsKey("incidentNumber");
     var incidents = SERVICENOW.incidentsWhere("correlation_id", "order-O-9-fulfilment");
     assertThat(incidents).hasSize(1);
-    assertThat(incidents.get(0).get("short_description")).isEqualTo("Fulfilment of order O-9 failed (400)");
-    assertThat(incidents.get(0).get("description")).contains("Invalid SKU", "SKU X-1 is not orderable");
+    assertThat(incidents.get(0).get("short_description"))
+        .isEqualTo("Fulfilment of order O-9 failed (400)");
+    assertThat(incidents.get(0).get("description"))
+        .contains("Invalid SKU", "SKU X-1 is not orderable");
   }
 }

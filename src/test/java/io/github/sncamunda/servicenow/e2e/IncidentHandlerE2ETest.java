@@ -22,9 +22,11 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
   void incidentLifecycleExample() {
     deploy("examples-bpmn", "incident-lifecycle");
 
-    Map<String, Object> result = runToCompletion("servicenow-incident-lifecycle", Map.of("host", "db-01"));
+    Map<String, Object> result =
+        runToCompletion("servicenow-incident-lifecycle", Map.of("host", "db-01"));
 
-    assertThat(result).containsEntry("incidentNumber", "INC0010001")
+    assertThat(result)
+        .containsEntry("incidentNumber", "INC0010001")
         .containsEntry("createdNew", true)
         .containsEntry("initialPriority", "3")
         .containsEntry("raisedPriority", "1")
@@ -35,8 +37,11 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
     assertThat(SERVICENOW.requestCount("POST", INCIDENTS)).isEqualTo(1);
     assertThat(SERVICENOW.requestCountByPrefix("PATCH", INCIDENTS)).isEqualTo(1);
     assertThat(SERVICENOW.requestCountByPrefix("DELETE", INCIDENTS)).isEqualTo(1);
-    RecordedRequest search = SERVICENOW.requests().stream()
-        .filter(r -> r.method().equals("GET") && "5".equals(r.query().get("sysparm_limit"))).findFirst().orElseThrow();
+    RecordedRequest search =
+        SERVICENOW.requests().stream()
+            .filter(r -> r.method().equals("GET") && "5".equals(r.query().get("sysparm_limit")))
+            .findFirst()
+            .orElseThrow();
     assertThat(search.query().get("sysparm_query"))
         .isEqualTo("active=true^priority=1^short_descriptionLIKEDisk full on db-01^ORDERBYnumber");
     assertThat(search.header("authorization")).startsWith("Basic ");
@@ -47,23 +52,29 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
     deploy("e2e-bpmn", "e2e-create-correlated");
     SERVICENOW.failNext(1, "POST", INCIDENTS, Fault.dropAfterProcessing());
 
-    Map<String, Object> result = runToCompletion("e2e-create-correlated", Map.of("correlationId", "order-4711"));
+    Map<String, Object> result =
+        runToCompletion("e2e-create-correlated", Map.of("correlationId", "order-4711"));
 
     assertThat(SERVICENOW.incidentsWhere("correlation_id", "order-4711")).hasSize(1);
-    assertThat(result).containsEntry("incidentNumber", SERVICENOW.incidents().get(0).get("number"))
+    assertThat(result)
+        .containsEntry("incidentNumber", SERVICENOW.incidents().get(0).get("number"))
         .containsEntry("createdNew", false);
-    assertThat(SERVICENOW.requestCount("POST", INCIDENTS)).as("the job retry found the incident instead of posting").isEqualTo(1);
+    assertThat(SERVICENOW.requestCount("POST", INCIDENTS))
+        .as("the job retry found the incident instead of posting")
+        .isEqualTo(1);
   }
 
   @Test
   void readOfAMissingIncidentBecomesABpmnErrorWithServiceNowsMessage() {
     deploy("e2e-bpmn", "e2e-read-missing");
 
-    Map<String, Object> result = runToCompletion("e2e-read-missing", Map.of("sysId", "0123456789abcdef0123456789abcdef"));
+    Map<String, Object> result =
+        runToCompletion("e2e-read-missing", Map.of("sysId", "0123456789abcdef0123456789abcdef"));
 
     assertThat(result).containsEntry("notFoundStatus", 404);
     assertThat((String) result.get("notFoundMessage"))
-        .contains("404", "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
+        .contains(
+            "404", "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
   }
 
   @Test
@@ -76,11 +87,13 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> incidentOf(instance).isPresent());
     assertThat(incidentOf(instance).orElseThrow().getErrorMessage()).contains("500");
-    List<RecordedRequest> reads = SERVICENOW.requests().stream().filter(r -> r.method().equals("GET")).toList();
+    List<RecordedRequest> reads =
+        SERVICENOW.requests().stream().filter(r -> r.method().equals("GET")).toList();
     assertThat(reads).hasSize(3);
     for (int i = 1; i < reads.size(); i++) {
       assertThat(Duration.between(reads.get(i - 1).receivedAt(), reads.get(i).receivedAt()))
-          .as("retry backoff PT1S from the template").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+          .as("retry backoff PT1S from the template")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
   }
 
@@ -89,7 +102,8 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
     deploy("e2e-bpmn", "e2e-create-correlated");
     SERVICENOW.failNext(1, "POST", INCIDENTS, Fault.tooManyRequests(1));
 
-    Map<String, Object> result = runToCompletion("e2e-create-correlated", Map.of("correlationId", "rate-limited-1"));
+    Map<String, Object> result =
+        runToCompletion("e2e-create-correlated", Map.of("correlationId", "rate-limited-1"));
 
     assertThat(result).containsEntry("createdNew", true);
     assertThat(SERVICENOW.requestCount("POST", INCIDENTS)).isEqualTo(2);
@@ -102,16 +116,24 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
 
     List<CompletableFuture<ProcessInstanceResult>> runs = new ArrayList<>();
     for (int run = 0; run < 50; run++) {
-      runs.add(zeebe.newCreateInstanceCommand().bpmnProcessId("e2e-oauth-create").latestVersion()
-          .variables(withServiceNow(Map.of("run", run))).withResult().requestTimeout(Duration.ofSeconds(60))
-          .send().toCompletableFuture());
+      runs.add(
+          zeebe
+              .newCreateInstanceCommand()
+              .bpmnProcessId("e2e-oauth-create")
+              .latestVersion()
+              .variables(withServiceNow(Map.of("run", run)))
+              .withResult()
+              .requestTimeout(Duration.ofSeconds(60))
+              .send()
+              .toCompletableFuture());
     }
     runs.forEach(CompletableFuture::join);
 
     assertThat(SERVICENOW.incidents()).hasSize(50);
     // this test is the only user of its OAuth client, so nothing was cached before it
     assertThat(SERVICENOW.tokenRequests()).isEqualTo(1);
-    assertThat(SERVICENOW.requests()).filteredOn(r -> r.path().startsWith(INCIDENTS))
+    assertThat(SERVICENOW.requests())
+        .filteredOn(r -> r.path().startsWith(INCIDENTS))
         .allSatisfy(r -> assertThat(r.header("authorization")).startsWith("Bearer "));
   }
 }

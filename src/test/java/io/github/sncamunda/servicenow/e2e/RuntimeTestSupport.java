@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (the runtime's job workers connect at start-up) and is never stopped: it is in memory and the
  * cached context closes its workers at JVM exit.
  */
-@SpringBootTest(classes = TestRuntimeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+    classes = TestRuntimeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE)
 public abstract class RuntimeTestSupport {
 
   protected static final ZeebeTestEngine ENGINE;
@@ -51,20 +53,22 @@ public abstract class RuntimeTestSupport {
   static {
     ENGINE = EngineFactory.create();
     ENGINE.start();
-    SERVICENOW = new ServiceNowSimulator()
-        .withoutDefaultCredentials()
-        .user(USER, PASSWORD)
-        .oauthClient(CLIENT_ID, CLIENT_SECRET)
-        .oauthClient("e2e-scan-client", SCAN_CLIENT_SECRET)
-        .accessTokenExpiresIn(1800)
-        .flowCallbackDelay(Duration.ofMillis(300))
-        .start();
+    SERVICENOW =
+        new ServiceNowSimulator()
+            .withoutDefaultCredentials()
+            .user(USER, PASSWORD)
+            .oauthClient(CLIENT_ID, CLIENT_SECRET)
+            .oauthClient("e2e-scan-client", SCAN_CLIENT_SECRET)
+            .accessTokenExpiresIn(1800)
+            .flowCallbackDelay(Duration.ofMillis(300))
+            .start();
   }
 
   @DynamicPropertySource
   static void engineAddress(DynamicPropertyRegistry registry) {
     String gateway = ENGINE.getGatewayAddress();
-    registry.add("camunda.client.grpc-address",
+    registry.add(
+        "camunda.client.grpc-address",
         () -> "http://127.0.0.1:" + gateway.substring(gateway.lastIndexOf(':') + 1));
   }
 
@@ -82,7 +86,11 @@ public abstract class RuntimeTestSupport {
       if (DEPLOYED.contains(directory + "/" + name)) {
         return;
       }
-      zeebe.newDeployResourceCommand().addResourceFile(bpmn(directory, name).toString()).send().join();
+      zeebe
+          .newDeployResourceCommand()
+          .addResourceFile(bpmn(directory, name).toString())
+          .send()
+          .join();
       DEPLOYED.add(directory + "/" + name);
     }
   }
@@ -90,14 +98,17 @@ public abstract class RuntimeTestSupport {
   static Path bpmn(String directory, String name) {
     Path file = Path.of("target", directory, name + ".bpmn");
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(file + " is missing: the build applies the templates to the recipes "
-          + "before the tests (run ./mvnw verify, not the test class alone)");
+      throw new IllegalStateException(
+          file
+              + " is missing: the build applies the templates to the recipes "
+              + "before the tests (run ./mvnw verify, not the test class alone)");
     }
     return file;
   }
 
   static List<Path> bpmnFiles(String directory) {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("target", directory), "*.bpmn")) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(Path.of("target", directory), "*.bpmn")) {
       List<Path> out = new ArrayList<>();
       files.forEach(out::add);
       return out;
@@ -115,15 +126,28 @@ public abstract class RuntimeTestSupport {
   }
 
   protected Map<String, Object> runToCompletion(String processId, Map<String, Object> variables) {
-    ProcessInstanceResult result = zeebe.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(withServiceNow(variables)).withResult().requestTimeout(Duration.ofSeconds(60))
-        .send().join();
+    ProcessInstanceResult result =
+        zeebe
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(withServiceNow(variables))
+            .withResult()
+            .requestTimeout(Duration.ofSeconds(60))
+            .send()
+            .join();
     return result.getVariablesAsMap();
   }
 
   protected long start(String processId, Map<String, Object> variables) {
-    ProcessInstanceEvent event = zeebe.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(withServiceNow(variables)).send().join();
+    ProcessInstanceEvent event =
+        zeebe
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(withServiceNow(variables))
+            .send()
+            .join();
     return event.getProcessInstanceKey();
   }
 
@@ -136,44 +160,79 @@ public abstract class RuntimeTestSupport {
   /** Waits until the process instance completed the element with this id (e.g. an end event). */
   protected static void awaitElementCompleted(long processInstanceKey, String elementId) {
     try {
-      await().atMost(Duration.ofSeconds(30))
+      await()
+          .atMost(Duration.ofSeconds(30))
           .failFast("a ServiceNow callback failed", () -> !SERVICENOW.callbackFailures().isEmpty())
-          .until(() -> records().stream()
-              .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
-              .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-              .map(r -> (ProcessInstanceRecordValue) r.getValue())
-              .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey && v.getElementId().equals(elementId)));
+          .until(
+              () ->
+                  records().stream()
+                      .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+                      .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                      .map(r -> (ProcessInstanceRecordValue) r.getValue())
+                      .anyMatch(
+                          v ->
+                              v.getProcessInstanceKey() == processInstanceKey
+                                  && v.getElementId().equals(elementId)));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(elementId + " was not completed; the instance went through: " + trace(processInstanceKey), e);
+      throw new AssertionError(
+          elementId + " was not completed; the instance went through: " + trace(processInstanceKey),
+          e);
     }
   }
 
-  /** Element ids and intents of one instance, plus rejected commands and messages, for failure messages. */
+  /**
+   * Element ids and intents of one instance, plus rejected commands and messages, for failure
+   * messages.
+   */
   protected static String trace(long processInstanceKey) {
     return records().stream()
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE || r.getValueType() == ValueType.MESSAGE
-            || r.getValueType() == ValueType.PROCESS_MESSAGE_SUBSCRIPTION || r.getValueType() == ValueType.TIMER
-            || r.getValueType() == ValueType.INCIDENT)
-        .filter(r -> !(r.getValue() instanceof ProcessInstanceRecordValue v) || v.getProcessInstanceKey() == processInstanceKey)
-        .map(r -> r.getValueType() + "/" + r.getIntent()
-            + (r.getValue() instanceof ProcessInstanceRecordValue v ? " " + v.getElementId() : " " + r.getValue())
-            + (r.getRejectionType() != null && r.getRejectionType() != io.camunda.zeebe.protocol.record.RejectionType.NULL_VAL
-                ? " REJECTED " + r.getRejectionReason() : ""))
+        .filter(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    || r.getValueType() == ValueType.MESSAGE
+                    || r.getValueType() == ValueType.PROCESS_MESSAGE_SUBSCRIPTION
+                    || r.getValueType() == ValueType.TIMER
+                    || r.getValueType() == ValueType.INCIDENT)
+        .filter(
+            r ->
+                !(r.getValue() instanceof ProcessInstanceRecordValue v)
+                    || v.getProcessInstanceKey() == processInstanceKey)
+        .map(
+            r ->
+                r.getValueType()
+                    + "/"
+                    + r.getIntent()
+                    + (r.getValue() instanceof ProcessInstanceRecordValue v
+                        ? " " + v.getElementId()
+                        : " " + r.getValue())
+                    + (r.getRejectionType() != null
+                            && r.getRejectionType()
+                                != io.camunda.zeebe.protocol.record.RejectionType.NULL_VAL
+                        ? " REJECTED " + r.getRejectionReason()
+                        : ""))
         .collect(java.util.stream.Collectors.joining("\n  ", "\n  ", ""));
   }
 
   /** Waits until the process instance is waiting in (activated, not completed) the element. */
   protected static void awaitElementActivated(long processInstanceKey, String elementId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> records().stream()
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .map(r -> (ProcessInstanceRecordValue) r.getValue())
-        .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey && v.getElementId().equals(elementId)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                records().stream()
+                    .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+                    .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                    .map(r -> (ProcessInstanceRecordValue) r.getValue())
+                    .anyMatch(
+                        v ->
+                            v.getProcessInstanceKey() == processInstanceKey
+                                && v.getElementId().equals(elementId)));
   }
 
   protected static Optional<IncidentRecordValue> incidentOf(long processInstanceKey) {
     return records().stream()
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+        .filter(
+            r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
         .map(r -> (IncidentRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
         .findFirst();

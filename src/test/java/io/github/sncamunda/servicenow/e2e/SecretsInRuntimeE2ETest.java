@@ -29,14 +29,17 @@ class SecretsInRuntimeE2ETest extends RuntimeTestSupport {
     runToCompletion("e2e-read-missing", Map.of("sysId", "missing"));
     SERVICENOW.failNext(10, "GET", "/api/now/table/incident", Fault.serverError());
     long failing = start("e2e-read-retries", Map.of("sysId", "abc"));
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> incidentOf(failing).isPresent());
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> incidentOf(failing).isPresent());
     List<String> issuedTokens = new ArrayList<>(SERVICENOW.activeAccessTokens());
     assertThat(issuedTokens).isNotEmpty();
 
     String engine = records().stream().map(Record::toJson).collect(Collectors.joining("\n"));
     String log = Files.readString(Path.of("target", "unit-tests.log"));
-    assertThat(engine).contains("{{secrets.snPwd}}", "INC0010001"); // the scan sees the real records
-    assertThat(log).contains("io.camunda.connector");                // and the runtime's log
+    assertThat(engine)
+        .contains("{{secrets.snPwd}}", "INC0010001"); // the scan sees the real records
+    assertThat(log).contains("io.camunda.connector"); // and the runtime's log
     List<String> secrets = new ArrayList<>(List.of(PASSWORD, CLIENT_SECRET, SCAN_CLIENT_SECRET));
     secrets.addAll(issuedTokens);
     for (String secret : secrets) {

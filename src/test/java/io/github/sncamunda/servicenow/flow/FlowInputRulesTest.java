@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FlowInputRulesTest {
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static ServiceNowClient client;
 
@@ -48,7 +49,8 @@ class FlowInputRulesTest {
   @BeforeEach
   void answerEverything() {
     // were any request to slip through, it would succeed: only the verification below can fail
-    wm.stubFor(any(anyUrl()).willReturn(okJson("{\"result\":{\"executionId\":\"should-not-happen\"}}")));
+    wm.stubFor(
+        any(anyUrl()).willReturn(okJson("{\"result\":{\"executionId\":\"should-not-happen\"}}")));
   }
 
   @AfterEach
@@ -99,14 +101,22 @@ class FlowInputRulesTest {
 
   static Stream<Arguments> headers() {
     return Stream.of(
-        rule(map("Authorization", "Basic Zm9vOmJhcg=="), "Header 'Authorization' cannot be set in Headers: the connector sets credentials"),
+        rule(
+            map("Authorization", "Basic Zm9vOmJhcg=="),
+            "Header 'Authorization' cannot be set in Headers: the connector sets credentials"),
         rule(map("authorization", "Bearer x"), "Header 'authorization' cannot be set"),
-        rule(map("HOST", "evil.example.com"), "Header 'HOST' cannot be set in Headers: the host comes from the instance name"),
-        rule(map("Content-Length", 0), "Header 'Content-Length' cannot be set in Headers: the connector's HTTP client"),
+        rule(
+            map("HOST", "evil.example.com"),
+            "Header 'HOST' cannot be set in Headers: the host comes from the instance name"),
+        rule(
+            map("Content-Length", 0),
+            "Header 'Content-Length' cannot be set in Headers: the connector's HTTP client"),
         rule(map("transfer-encoding", "chunked"), "Header 'transfer-encoding' cannot be set"),
         rule(map("Cookie", "JSESSIONID=1"), "Header 'Cookie' cannot be set"),
         rule(map("Connection", "close"), "Header 'Connection' cannot be set"),
-        rule(map("X-SN-APIKEY", "k"), "Header 'X-SN-APIKEY' cannot be set in Headers: the connector sets credentials"),
+        rule(
+            map("X-SN-APIKEY", "k"),
+            "Header 'X-SN-APIKEY' cannot be set in Headers: the connector sets credentials"),
         rule(map("Proxy-Authorization", "Basic x"), "Header 'Proxy-Authorization' cannot be set"),
         rule(map("", "x"), "Header names must not be empty"),
         rule(map("Bad Name", "x"), "Header name 'Bad Name' is not a valid HTTP header name"),
@@ -114,12 +124,16 @@ class FlowInputRulesTest {
         rule(map("X-Colon:", "x"), "is not a valid HTTP header name"),
         rule(map("X-Zoë", "x"), "is not a valid HTTP header name"),
         rule(map("X-New\r\nLine", "x"), "is not a valid HTTP header name"),
-        rule(map("X-A", "a\r\nX-Injected: 1"), "Header 'X-A' value must not contain line breaks (CR, LF) or NUL"),
+        rule(
+            map("X-A", "a\r\nX-Injected: 1"),
+            "Header 'X-A' value must not contain line breaks (CR, LF) or NUL"),
         rule(map("X-A", "a\nb"), "must not contain line breaks"),
         rule(map("X-A", "a\u0000b"), "must not contain line breaks (CR, LF) or NUL"),
         rule(map("X-A", "a\u0007b"), "must not contain control characters"),
         rule(map("X-A", "Zoë"), "Header 'X-A' value must be plain ASCII text"),
-        rule(map("X-A", map("nested", 1)), "Header 'X-A' must be text, a number or a boolean, not a list or an object"),
+        rule(
+            map("X-A", map("nested", 1)),
+            "Header 'X-A' must be text, a number or a boolean, not a list or an object"),
         rule(map("X-A", List.of("a", "b")), "not a list or an object"),
         rule(map("X-A", "1", "x-a", "2"), "Header 'x-a' is given more than once"));
   }
@@ -134,7 +148,9 @@ class FlowInputRulesTest {
     return Stream.of(
         rule(map("", "x"), "Query parameter names must not be empty"),
         rule(map("  ", "x"), "Query parameter names must not be empty"),
-        rule(map("q", map("a", 1)), "Query parameter 'q' must be text, a number or a boolean, not a list or an object"),
+        rule(
+            map("q", map("a", 1)),
+            "Query parameter 'q' must be text, a number or a boolean, not a list or an object"),
         rule(map("q", List.of(1, 2)), "not a list or an object"));
   }
 
@@ -150,7 +166,9 @@ class FlowInputRulesTest {
         rule(flow(PATH, "DELETE").body(map("a", 1)), "Request body is not allowed with DELETE"),
         rule(flow(PATH, "GET").body("plain text"), "Request body is not allowed with GET"),
         rule(flow(PATH, "DELETE").body(List.of()), "Request body is not allowed with DELETE"),
-        rule(FlowTestSupport.post().body("{\"correlationValue\": camId}"), "looks like JSON but is not valid JSON"),
+        rule(
+            FlowTestSupport.post().body("{\"correlationValue\": camId}"),
+            "looks like JSON but is not valid JSON"),
         rule(FlowTestSupport.post().body("[1, 2"), "looks like JSON but is not valid JSON"));
   }
 
@@ -165,7 +183,9 @@ class FlowInputRulesTest {
         rule(flow(PATH, "FETCH"), "Method must be one of POST, GET, PUT, PATCH, DELETE"),
         rule(FlowTestSupport.post().with("headers", List.of("X-A", "1")), "flow.headers"),
         rule(FlowTestSupport.post().with("queryParameters", "hello=query"), "flow.queryParameters"),
-        rule(FlowTestSupport.post().timeoutSeconds(0), "Response timeout must be between 1 and 3600 seconds"));
+        rule(
+            FlowTestSupport.post().timeoutSeconds(0),
+            "Response timeout must be between 1 and 3600 seconds"));
   }
 
   @ParameterizedTest
@@ -177,7 +197,9 @@ class FlowInputRulesTest {
   @ParameterizedTest
   @MethodSource("headerValuesThatMustNotBeEchoed")
   void refusedHeaderValuesAreNotEchoed(String value) {
-    String message = assertRefused(FlowTestSupport.post().headers(map("X-Api-Token", value)), "Header 'X-Api-Token'");
+    String message =
+        assertRefused(
+            FlowTestSupport.post().headers(map("X-Api-Token", value)), "Header 'X-Api-Token'");
     assertThat(message).doesNotContain("token-value-42");
   }
 
@@ -186,7 +208,8 @@ class FlowInputRulesTest {
   }
 
   private static String assertRefused(FlowTestSupport.Flow flow, String reason) {
-    Throwable thrown = catchThrowable(() -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
+    Throwable thrown =
+        catchThrowable(() -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
     assertThat(thrown).isInstanceOf(ConnectorInputException.class).hasMessageContaining(reason);
     assertThat(thrown.getMessage()).doesNotContain(PASSWORD);
     return thrown.getMessage();

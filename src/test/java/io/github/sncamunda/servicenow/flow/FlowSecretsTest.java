@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FlowSecretsTest {
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static ServiceNowClient client;
 
@@ -51,20 +52,23 @@ class FlowSecretsTest {
     thrown.printStackTrace(new PrintWriter(trace));
     assertThat(trace.toString()).doesNotContain(PASSWORD);
     if (thrown instanceof ConnectorException) {
-      assertThat(String.valueOf(((ConnectorException) thrown).getErrorVariables())).doesNotContain(PASSWORD);
+      assertThat(String.valueOf(((ConnectorException) thrown).getErrorVariables()))
+          .doesNotContain(PASSWORD);
     }
   }
 
   private static Throwable failure(FlowTestSupport.Flow flow) {
-    return catchThrowable(() -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
+    return catchThrowable(
+        () -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
   }
 
   @Test
   void boundRequestToStringRedactsThePasswordAndHeaderValues() {
-    FlowTestSupport.Flow flow = FlowTestSupport.post()
-        .headers(map("X-Own-Token", "header-token-value"))
-        .query(map("q", "query-value"))
-        .body(map("secretInput", "body-value"));
+    FlowTestSupport.Flow flow =
+        FlowTestSupport.post()
+            .headers(map("X-Own-Token", "header-token-value"))
+            .query(map("q", "query-value"))
+            .body(map("secretInput", "body-value"));
 
     FlowStarterRequest request = FlowStarterRequest.bind(flow.context(wm.getPort()));
 
@@ -76,21 +80,31 @@ class FlowSecretsTest {
 
   @Test
   void resultNeverCarriesThePassword() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"e-1\"}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"e-1\"}}")));
 
-    FlowStarterResult result = (FlowStarterResult) new FlowStarterFunction(client)
-        .execute(FlowTestSupport.post().body(map("a", 1)).context(wm.getPort()));
+    FlowStarterResult result =
+        (FlowStarterResult)
+            new FlowStarterFunction(client)
+                .execute(FlowTestSupport.post().body(map("a", 1)).context(wm.getPort()));
 
     assertThat(result.toString()).doesNotContain(PASSWORD);
-    assertThat(new String(Json.write(result), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
+    assertThat(new String(Json.write(result), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain(PASSWORD);
   }
 
   @Test
   void unauthorizedErrorNeverCarriesThePassword() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withHeader("WWW-Authenticate", "BASIC realm=\"Service-now\"")
-        .withBody("{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required to provide Auth information\"},\"status\":\"failure\"}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("WWW-Authenticate", "BASIC realm=\"Service-now\"")
+                    .withBody(
+                        "{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required"
+                            + " to provide Auth information\"},\"status\":\"failure\"}")));
 
     Throwable thrown = failure(FlowTestSupport.post());
 
@@ -102,21 +116,35 @@ class FlowSecretsTest {
 
   @Test
   void transportAndInputErrorsNeverCarryThePassword() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertNoPassword(failure(FlowTestSupport.post()));
-    assertNoPassword(failure(FlowTestSupport.post().headers(map("Authorization", "Basic " + PASSWORD))));
+    assertNoPassword(
+        failure(FlowTestSupport.post().headers(map("Authorization", "Basic " + PASSWORD))));
     assertNoPassword(failure(FlowTestSupport.flow("/api/camun/" + "x".repeat(3) + "/%2e", "POST")));
   }
 
   @Test
   void invalidInstanceNameErrorNeverCarriesThePassword() {
-    String variables = "{\"connection\":{\"instanceName\":\"not a host/" + "\"},"
-        + "\"authentication\":{\"type\":\"basic\",\"username\":\"u\",\"password\":\"{{secrets.SN_PWD}}\"},"
-        + "\"flow\":{\"path\":\"" + PATH + "\",\"method\":\"POST\"}}";
-    Throwable thrown = catchThrowable(() -> new FlowStarterFunction(client).execute(
-        OutboundConnectorContextBuilder.create().variables(variables).secret("SN_PWD", PASSWORD).build()));
+    String variables =
+        "{\"connection\":{\"instanceName\":\"not a host/\"},"
+            + "\"authentication\":{\"type\":\"basic\",\"username\":\"u\",\"password\":\"{{secrets.SN_PWD}}\"},"
+            + "\"flow\":{\"path\":\""
+            + PATH
+            + "\",\"method\":\"POST\"}}";
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                new FlowStarterFunction(client)
+                    .execute(
+                        OutboundConnectorContextBuilder.create()
+                            .variables(variables)
+                            .secret("SN_PWD", PASSWORD)
+                            .build()));
 
-    assertThat(thrown).isInstanceOf(io.camunda.connector.api.error.ConnectorInputException.class)
+    assertThat(thrown)
+        .isInstanceOf(io.camunda.connector.api.error.ConnectorInputException.class)
         .hasMessageContaining("Instance name");
     assertNoPassword(thrown);
     wm.verify(0, anyRequestedFor(anyUrl()));

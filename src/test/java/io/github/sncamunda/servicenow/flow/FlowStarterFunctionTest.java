@@ -1,7 +1,7 @@
 package io.github.sncamunda.servicenow.flow;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FlowStarterFunctionTest {
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static ServiceNowClient client;
 
@@ -76,42 +77,65 @@ class FlowStarterFunctionTest {
 
   @Test
   void postTriggersTheFlowAndLiftsTheExecutionId() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\"}}")
-        .withHeader("Set-Cookie", "JSESSIONID=abc; Path=/")
-        .withHeader("X-Is-Logged-In", "true")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                okJson("{\"result\":{\"executionId\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\"}}")
+                    .withHeader("Set-Cookie", "JSESSIONID=abc; Path=/")
+                    .withHeader("X-Is-Logged-In", "true")));
 
-    FlowStarterResult result = run(FlowTestSupport.post().body(map("correlationValue", "order-4711", "amount", 12.5)));
+    FlowStarterResult result =
+        run(FlowTestSupport.post().body(map("correlationValue", "order-4711", "amount", 12.5)));
 
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.executionId()).isEqualTo("a1b2c3d4e5f60718293a4b5c6d7e8f90");
     assertThat(result.sysId()).isNull();
-    assertThat(result.body()).isEqualTo(Map.of("result", Map.of("executionId", "a1b2c3d4e5f60718293a4b5c6d7e8f90")));
-    assertThat(result.headers()).containsEntry("x-is-logged-in", "true").doesNotContainKey("set-cookie");
+    assertThat(result.body())
+        .isEqualTo(Map.of("result", Map.of("executionId", "a1b2c3d4e5f60718293a4b5c6d7e8f90")));
+    assertThat(result.headers())
+        .containsEntry("x-is-logged-in", "true")
+        .doesNotContainKey("set-cookie");
     assertThat(result.headers().get("content-type")).contains("application/json");
 
-    wm.verify(1, postRequestedFor(urlPathEqualTo(PATH))
-        .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
-            .encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))))
-        .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withRequestBody(equalToJson("{\"correlationValue\":\"order-4711\",\"amount\":12.5}")));
+    wm.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(PATH))
+            .withHeader(
+                "Authorization",
+                equalTo(
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))))
+            .withHeader(
+                "Content-Type",
+                com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+            .withHeader("Accept", equalTo("application/json"))
+            .withRequestBody(equalToJson("{\"correlationValue\":\"order-4711\",\"amount\":12.5}")));
   }
 
   @Test
   void resultSerialisesWithExecutionIdAtTheTopAndOmitsWhatIsAbsent() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"e-1\"}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"e-1\"}}")));
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> asVariables = Json.MAPPER.convertValue(run(FlowTestSupport.post()), Map.class);
+    Map<String, Object> asVariables =
+        Json.MAPPER.convertValue(run(FlowTestSupport.post()), Map.class);
 
-    assertThat(asVariables).containsEntry("status", 200).containsEntry("executionId", "e-1")
-        .containsKeys("headers", "body").doesNotContainKey("sysId");
+    assertThat(asVariables)
+        .containsEntry("status", 200)
+        .containsEntry("executionId", "e-1")
+        .containsKeys("headers", "body")
+        .doesNotContainKey("sysId");
   }
 
   @ParameterizedTest
   @EnumSource(FlowMethod.class)
   void eachMethodReachesServiceNow(FlowMethod method) {
-    wm.stubFor(any(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"x-" + method + "\"}}")));
+    wm.stubFor(
+        any(urlPathEqualTo(PATH))
+            .willReturn(okJson("{\"result\":{\"executionId\":\"x-" + method + "\"}}")));
     FlowTestSupport.Flow flow = flow(PATH, method.name());
     if (method.allowsBody()) {
       flow.body(map("method", method.name()));
@@ -143,39 +167,73 @@ class FlowStarterFunctionTest {
 
   @Test
   void headersAndQueryParametersReachServiceNowExactly() {
-    wm.stubFor(any(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"q\"}}")));
+    wm.stubFor(
+        any(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"q\"}}")));
     String tricky = "a b&c+d/e=f?g#h%20";
     String unicode = "Zoë 東京 ✓";
 
-    run(FlowTestSupport.post()
-        .headers(map("hello", "header", "X-Tricky", tricky, "X-Count", 42, "X-Ratio", 2.50, "X-Flag", true,
-            "X-Skipped", null))
-        .query(map("hello", "query", "tricky", tricky, "unicode", unicode, "a+b=c", "key with space",
-            "count", 7, "flag", false, "empty", "", "skipped", null)));
+    run(
+        FlowTestSupport.post()
+            .headers(
+                map(
+                    "hello",
+                    "header",
+                    "X-Tricky",
+                    tricky,
+                    "X-Count",
+                    42,
+                    "X-Ratio",
+                    2.50,
+                    "X-Flag",
+                    true,
+                    "X-Skipped",
+                    null))
+            .query(
+                map(
+                    "hello",
+                    "query",
+                    "tricky",
+                    tricky,
+                    "unicode",
+                    unicode,
+                    "a+b=c",
+                    "key with space",
+                    "count",
+                    7,
+                    "flag",
+                    false,
+                    "empty",
+                    "",
+                    "skipped",
+                    null)));
 
-    wm.verify(1, postRequestedFor(urlPathEqualTo(PATH))
-        .withHeader("hello", equalTo("header"))
-        .withHeader("X-Tricky", equalTo(tricky))
-        .withHeader("X-Count", equalTo("42"))
-        .withHeader("X-Ratio", equalTo("2.5"))
-        .withHeader("X-Flag", equalTo("true"))
-        .withHeader("X-Skipped", absent())
-        .withQueryParam("hello", equalTo("query"))
-        .withQueryParam("tricky", equalTo(tricky))
-        .withQueryParam("unicode", equalTo(unicode))
-        .withQueryParam("a+b=c", equalTo("key with space"))
-        .withQueryParam("count", equalTo("7"))
-        .withQueryParam("flag", equalTo("false"))
-        .withQueryParam("empty", equalTo(""))
-        .withQueryParam("skipped", absent()));
+    wm.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(PATH))
+            .withHeader("hello", equalTo("header"))
+            .withHeader("X-Tricky", equalTo(tricky))
+            .withHeader("X-Count", equalTo("42"))
+            .withHeader("X-Ratio", equalTo("2.5"))
+            .withHeader("X-Flag", equalTo("true"))
+            .withHeader("X-Skipped", absent())
+            .withQueryParam("hello", equalTo("query"))
+            .withQueryParam("tricky", equalTo(tricky))
+            .withQueryParam("unicode", equalTo(unicode))
+            .withQueryParam("a+b=c", equalTo("key with space"))
+            .withQueryParam("count", equalTo("7"))
+            .withQueryParam("flag", equalTo("false"))
+            .withQueryParam("empty", equalTo(""))
+            .withQueryParam("skipped", absent()));
 
     // the raw request line: every reserved character percent-encoded once, UTF-8, spaces as %20
-    assertThat(onlyRequest().getUrl()).isEqualTo(PATH
-        + "?hello=query"
-        + "&tricky=a%20b%26c%2Bd%2Fe%3Df%3Fg%23h%2520"
-        + "&unicode=Zo%C3%AB%20%E6%9D%B1%E4%BA%AC%20%E2%9C%93"
-        + "&a%2Bb%3Dc=key%20with%20space"
-        + "&count=7&flag=false&empty=");
+    assertThat(onlyRequest().getUrl())
+        .isEqualTo(
+            PATH
+                + "?hello=query"
+                + "&tricky=a%20b%26c%2Bd%2Fe%3Df%3Fg%23h%2520"
+                + "&unicode=Zo%C3%AB%20%E6%9D%B1%E4%BA%AC%20%E2%9C%93"
+                + "&a%2Bb%3Dc=key%20with%20space"
+                + "&count=7&flag=false&empty=");
   }
 
   @Test
@@ -184,34 +242,50 @@ class FlowStarterFunctionTest {
 
     run(flow("/api/x_acme_app/start_order/Zoë;v=1/a:b@c", "POST"));
 
-    assertThat(onlyRequest().getUrl()).isEqualTo("/api/x_acme_app/start_order/Zo%C3%AB%3Bv%3D1/a%3Ab%40c");
+    assertThat(onlyRequest().getUrl())
+        .isEqualTo("/api/x_acme_app/start_order/Zo%C3%AB%3Bv%3D1/a%3Ab%40c");
   }
 
   @Test
   void scriptedRestApiSysIdIsLifted() {
-    wm.stubFor(post(urlPathEqualTo("/api/1234567/orders/create")).willReturn(okJson(
-        "{\"result\":{\"sys_id\":\"46d44a5fa9fe198101b9e0f6c0d5e3a2\",\"number\":\"REQ0010001\"}}")));
+    wm.stubFor(
+        post(urlPathEqualTo("/api/1234567/orders/create"))
+            .willReturn(
+                okJson(
+                    "{\"result\":{\"sys_id\":\"46d44a5fa9fe198101b9e0f6c0d5e3a2\",\"number\":\"REQ0010001\"}}")));
 
-    FlowStarterResult result = run(flow("/api/1234567/orders/create", "POST").body(map("item", "laptop")));
+    FlowStarterResult result =
+        run(flow("/api/1234567/orders/create", "POST").body(map("item", "laptop")));
 
     assertThat(result.sysId()).isEqualTo("46d44a5fa9fe198101b9e0f6c0d5e3a2");
     assertThat(result.executionId()).isNull();
-    assertThat(result.body()).isEqualTo(Map.of("result",
-        Map.of("sys_id", "46d44a5fa9fe198101b9e0f6c0d5e3a2", "number", "REQ0010001")));
+    assertThat(result.body())
+        .isEqualTo(
+            Map.of(
+                "result",
+                Map.of("sys_id", "46d44a5fa9fe198101b9e0f6c0d5e3a2", "number", "REQ0010001")));
   }
 
   @Test
   void sysIdInDisplayValueFormIsLifted() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(
-        "{\"result\":{\"sys_id\":{\"value\":\"9d385017c611228701d22104cc95c371\",\"display_value\":\"9d385017c611228701d22104cc95c371\"}}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                okJson(
+                    "{\"result\":{\"sys_id\":{\"value\":\"9d385017c611228701d22104cc95c371\",\"display_value\":\"9d385017c611228701d22104cc95c371\"}}}")));
 
     assertThat(run(FlowTestSupport.post()).sysId()).isEqualTo("9d385017c611228701d22104cc95c371");
   }
 
   @Test
   void nonJsonTextBodyIsReturnedAsText() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("Flow queued: ✓")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/plain; charset=utf-8")
+                    .withBody("Flow queued: ✓")));
 
     FlowStarterResult result = run(FlowTestSupport.post());
 
@@ -240,7 +314,8 @@ class FlowStarterFunctionTest {
     run(FlowTestSupport.post().body("[{\"a\":true}]"));
 
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).extracting(LoggedRequest::getBodyAsString)
+    assertThat(requests)
+        .extracting(LoggedRequest::getBodyAsString)
         .containsExactly("{\"correlationValue\":\"c-1\",\"items\":[1,2]}", "[{\"a\":true}]");
   }
 
@@ -254,16 +329,23 @@ class FlowStarterFunctionTest {
     run(FlowTestSupport.post().body(""));
 
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).extracting(LoggedRequest::getBodyAsString)
+    assertThat(requests)
+        .extracting(LoggedRequest::getBodyAsString)
         .containsExactly("\"order 4711 \\\"urgent\\\"\"", "[1,\"two\",{\"three\":3}]", "42", "");
   }
 
   @Test
   void serviceNowErrorEnvelopeBecomesConnectorExceptionWithStatusCode() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Required input 'correlationValue' is missing\","
-            + "\"detail\":\"Flow trigger rejected the request body\"},\"status\":\"failure\"}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Required input 'correlationValue' is"
+                            + " missing\",\"detail\":\"Flow trigger rejected the request"
+                            + " body\"},\"status\":\"failure\"}")));
 
     ConnectorException e = failure(FlowTestSupport.post().body(map("other", 1)));
 
@@ -279,9 +361,15 @@ class FlowStarterFunctionTest {
 
   @Test
   void unknownTriggerPathGives404WithServiceNowReason() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Requested URI does not represent any resource\",\"detail\":null},\"status\":\"failure\"}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Requested URI does not represent any"
+                            + " resource\",\"detail\":null},\"status\":\"failure\"}")));
 
     ConnectorException e = failure(FlowTestSupport.post());
 
@@ -291,13 +379,23 @@ class FlowStarterFunctionTest {
 
   @Test
   void postAnswered429IsSentAgainAfterRetryAfterAndSucceeds() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"error\":{\"message\":\"Rate limit exceeded\"},\"status\":\"failure\"}"))
-        .willSetStateTo("allowed"));
-    wm.stubFor(post(urlPathEqualTo(PATH)).inScenario("rate limit").whenScenarioStateIs("allowed")
-        .willReturn(okJson("{\"result\":{\"executionId\":\"after-429\"}}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .inScenario("rate limit")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "0")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Rate limit exceeded\"},\"status\":\"failure\"}"))
+            .willSetStateTo("allowed"));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .inScenario("rate limit")
+            .whenScenarioStateIs("allowed")
+            .willReturn(okJson("{\"result\":{\"executionId\":\"after-429\"}}")));
 
     FlowStarterResult result = run(FlowTestSupport.post().body(map("a", 1)));
 
@@ -307,7 +405,9 @@ class FlowStarterFunctionTest {
 
   @Test
   void postWhoseConnectionIsResetIsNotSentAgain() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     ConnectorException e = failure(FlowTestSupport.post().body(map("a", 1)));
 
@@ -317,8 +417,9 @@ class FlowStarterFunctionTest {
 
   @Test
   void postThatTimesOutIsNotSentAgain() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"late\"}}")
-        .withFixedDelay(2500)));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(okJson("{\"result\":{\"executionId\":\"late\"}}").withFixedDelay(2500)));
 
     ConnectorException e = failure(FlowTestSupport.post().body(map("a", 1)).timeoutSeconds(1));
 
@@ -328,14 +429,22 @@ class FlowStarterFunctionTest {
 
   @Test
   void theMethodAndPathAppearInErrorsButNotTheQuery() {
-    wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Script error\"},\"status\":\"failure\"}")));
+    wm.stubFor(
+        post(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Script error\"},\"status\":\"failure\"}")));
 
     ConnectorException e = failure(FlowTestSupport.post().query(map("token", "query-secret-123")));
 
     assertThat(e.getErrorCode()).isEqualTo("500");
-    assertThat(e.getMessage()).contains("POST " + PATH).contains("Script error").doesNotContain("query-secret-123");
+    assertThat(e.getMessage())
+        .contains("POST " + PATH)
+        .contains("Script error")
+        .doesNotContain("query-secret-123");
     wm.verify(1, requestedFor("POST", urlPathEqualTo(PATH)));
   }
 }

@@ -14,22 +14,30 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The element template generated from the annotations: labels from the product page, safe bindings. */
+/**
+ * The element template generated from the annotations: labels from the product page, safe bindings.
+ */
 class FlowStarterTemplateTest {
 
   private static JsonNode template;
 
   @BeforeAll
   static void generate() {
-    template = new ObjectMapper().valueToTree(new ClassBasedTemplateGenerator().generate(FlowStarterFunction.class).get(0));
+    template =
+        new ObjectMapper()
+            .valueToTree(
+                new ClassBasedTemplateGenerator().generate(FlowStarterFunction.class).get(0));
   }
 
   private static List<JsonNode> properties() {
-    return StreamSupport.stream(template.get("properties").spliterator(), false).collect(Collectors.toList());
+    return StreamSupport.stream(template.get("properties").spliterator(), false)
+        .collect(Collectors.toList());
   }
 
   private static JsonNode property(String id) {
-    return properties().stream().filter(p -> id.equals(p.path("id").asText())).findFirst()
+    return properties().stream()
+        .filter(p -> id.equals(p.path("id").asText()))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no property " + id));
   }
 
@@ -46,17 +54,21 @@ class FlowStarterTemplateTest {
     assertThat(template.get("name").asText()).isEqualTo("ServiceNow Flow Starter");
     assertThat(template.get("version").asInt()).isEqualTo(1);
     assertThat(template.path("engines").path("camunda").asText()).isEqualTo("^8.8");
-    assertThat(template.path("icon").path("contents").asText()).startsWith("data:image/svg+xml;base64,");
-    assertThat(properties().get(0).path("value").asText()).isEqualTo("io.github.sncamunda:servicenow-flow-starter:1");
+    assertThat(template.path("icon").path("contents").asText())
+        .startsWith("data:image/svg+xml;base64,");
+    assertThat(properties().get(0).path("value").asText())
+        .isEqualTo("io.github.sncamunda:servicenow-flow-starter:1");
   }
 
   @Test
   void fieldsUseTheProductPageLabels() {
-    assertThat(property("connection.instanceName").get("label").asText()).isEqualTo("Instance name");
+    assertThat(property("connection.instanceName").get("label").asText())
+        .isEqualTo("Instance name");
     assertThat(property("flow.path").get("label").asText()).isEqualTo("REST API trigger path");
     assertThat(property("flow.method").get("label").asText()).isEqualTo("Method");
     assertThat(property("flow.headers").get("label").asText()).isEqualTo("Headers");
-    assertThat(property("flow.queryParameters").get("label").asText()).isEqualTo("Query parameters");
+    assertThat(property("flow.queryParameters").get("label").asText())
+        .isEqualTo("Query parameters");
     assertThat(property("flow.body").get("label").asText()).isEqualTo("Request body");
     assertThat(property("authentication.username").get("label").asText()).isEqualTo("Username");
     assertThat(property("authentication.password").get("label").asText()).isEqualTo("Password");
@@ -87,26 +99,53 @@ class FlowStarterTemplateTest {
 
   @Test
   void everyInputTargetIsUnderADeclaredInputVariableAndNoneIsAFeelKeyword() {
-    Set<String> roots = Set.of(FlowStarterFunction.class.getAnnotation(OutboundConnector.class).inputVariables());
+    Set<String> roots =
+        Set.of(FlowStarterFunction.class.getAnnotation(OutboundConnector.class).inputVariables());
     assertThat(roots).containsExactlyInAnyOrder("connection", "authentication", "flow");
-    assertThat(inputTargets()).isNotEmpty().allSatisfy(target -> {
-      String root = target.split("\\.")[0];
-      assertThat(roots).as(target).contains(root);
-      assertThat(root).as(target).isNotIn("instance", "function", "if", "then", "else", "for", "in", "return",
-          "some", "every", "satisfies", "and", "or", "between", "null", "true", "false");
-    });
+    assertThat(inputTargets())
+        .isNotEmpty()
+        .allSatisfy(
+            target -> {
+              String root = target.split("\\.")[0];
+              assertThat(roots).as(target).contains(root);
+              assertThat(root)
+                  .as(target)
+                  .isNotIn(
+                      "instance",
+                      "function",
+                      "if",
+                      "then",
+                      "else",
+                      "for",
+                      "in",
+                      "return",
+                      "some",
+                      "every",
+                      "satisfies",
+                      "and",
+                      "or",
+                      "between",
+                      "null",
+                      "true",
+                      "false");
+            });
   }
 
   @Test
   void everyVisiblePropertyHasAGroupAndConditionsPointAtExistingProperties() {
-    Set<String> ids = properties().stream().map(p -> p.path("id").asText()).collect(Collectors.toSet());
-    assertThat(properties()).allSatisfy(p -> {
-      if (!"Hidden".equals(p.path("type").asText())) {
-        assertThat(p.path("group").asText()).as(p.path("id").asText()).isNotEmpty();
-      }
-      if (p.has("condition")) {
-        assertThat(ids).as(p.path("id").asText()).contains(p.get("condition").get("property").asText());
-      }
-    });
+    Set<String> ids =
+        properties().stream().map(p -> p.path("id").asText()).collect(Collectors.toSet());
+    assertThat(properties())
+        .allSatisfy(
+            p -> {
+              if (!"Hidden".equals(p.path("type").asText())) {
+                assertThat(p.path("group").asText()).as(p.path("id").asText()).isNotEmpty();
+              }
+              if (p.has("condition")) {
+                assertThat(ids)
+                    .as(p.path("id").asText())
+                    .contains(p.get("condition").get("property").asText());
+              }
+            });
   }
 }

@@ -15,7 +15,10 @@ final class FlowTestSupport {
 
   private FlowTestSupport() {}
 
-  /** A flow input with the given path and method; add headers, queryParameters, body with {@link Flow}. */
+  /**
+   * A flow input with the given path and method; add headers, queryParameters, body with {@link
+   * Flow}.
+   */
   static Flow flow(String path, String method) {
     return new Flow().with("path", path).with("method", method);
   }

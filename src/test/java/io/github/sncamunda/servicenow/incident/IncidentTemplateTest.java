@@ -20,7 +20,9 @@ class IncidentTemplateTest {
 
   @BeforeAll
   static void generate() {
-    var templates = new ClassBasedTemplateGenerator().generate(IncidentHandlerFunction.class, GeneratorConfiguration.DEFAULT);
+    var templates =
+        new ClassBasedTemplateGenerator()
+            .generate(IncidentHandlerFunction.class, GeneratorConfiguration.DEFAULT);
     assertThat(templates).hasSize(1);
     template = Json.MAPPER.valueToTree(templates.get(0));
   }
@@ -32,7 +34,8 @@ class IncidentTemplateTest {
     assertThat(template.get("version").asInt()).isEqualTo(1);
     assertThat(template.at("/engines/camunda").asText()).isEqualTo("^8.8");
     assertThat(template.at("/icon/contents").asText()).startsWith("data:image/svg+xml;base64,");
-    assertThat(template.get("properties").get(0).get("value").asText()).isEqualTo("io.github.sncamunda:servicenow-incident:1");
+    assertThat(template.get("properties").get(0).get("value").asText())
+        .isEqualTo("io.github.sncamunda:servicenow-incident:1");
   }
 
   @Test
@@ -40,18 +43,22 @@ class IncidentTemplateTest {
     Set<String> groups = new HashSet<>();
     template.get("groups").forEach(g -> groups.add(g.get("id").asText()));
     List<String> ids = new ArrayList<>();
-    template.get("properties").forEach(p -> {
-      if (p.has("id")) {
-        ids.add(p.get("id").asText());
-      }
-      // only the hidden task type may stay outside a group; an ungrouped input lands in "Properties"
-      if (!p.get("type").asText().equals("Hidden")) {
-        assertThat(p.has("group")).as("group of %s", p).isTrue();
-      }
-      if (p.has("group")) {
-        assertThat(groups).contains(p.get("group").asText());
-      }
-    });
+    template
+        .get("properties")
+        .forEach(
+            p -> {
+              if (p.has("id")) {
+                ids.add(p.get("id").asText());
+              }
+              // only the hidden task type may stay outside a group; an ungrouped input lands in
+              // "Properties"
+              if (!p.get("type").asText().equals("Hidden")) {
+                assertThat(p.has("group")).as("group of %s", p).isTrue();
+              }
+              if (p.has("group")) {
+                assertThat(groups).contains(p.get("group").asText());
+              }
+            });
     assertThat(ids).doesNotHaveDuplicates();
   }
 
@@ -61,9 +68,12 @@ class IncidentTemplateTest {
     assertThat(discriminator.get("type").asText()).isEqualTo("Dropdown");
     assertThat(discriminator.get("value").asText()).isEqualTo("create");
     List<String> choices = new ArrayList<>();
-    discriminator.get("choices").forEach(c -> choices.add(c.get("name").asText() + "=" + c.get("value").asText()));
-    assertThat(choices).containsExactlyInAnyOrder(
-        "Create=create", "Read=read", "Update=update", "Delete=delete", "Search=search");
+    discriminator
+        .get("choices")
+        .forEach(c -> choices.add(c.get("name").asText() + "=" + c.get("value").asText()));
+    assertThat(choices)
+        .containsExactlyInAnyOrder(
+            "Create=create", "Read=read", "Update=update", "Delete=delete", "Search=search");
   }
 
   @Test

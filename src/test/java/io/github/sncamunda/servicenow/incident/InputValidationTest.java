@@ -42,13 +42,17 @@ class InputValidationTest extends IncidentWireMockTest {
   @MethodSource("badSysIds")
   void sysIdRulesApplyToReadUpdateAndDelete(String sysId, String reason) {
     for (String operation : List.of("read", "update", "delete")) {
-      // through the function directly, since the runtime's bean validation would answer blank ids first
-      IncidentOperation op = switch (operation) {
-        case "read" -> new IncidentOperation.Read(sysId);
-        case "update" -> new IncidentOperation.Update(sysId, Map.of("priority", "2"));
-        default -> new IncidentOperation.Delete(sysId);
-      };
-      assertThatThrownBy(() -> IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+      // through the function directly, since the runtime's bean validation would answer blank ids
+      // first
+      IncidentOperation op =
+          switch (operation) {
+            case "read" -> new IncidentOperation.Read(sysId);
+            case "update" -> new IncidentOperation.Update(sysId, Map.of("priority", "2"));
+            default -> new IncidentOperation.Delete(sysId);
+          };
+      assertThatThrownBy(
+              () ->
+                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
           .as(operation)
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining(reason);
@@ -80,9 +84,12 @@ class InputValidationTest extends IncidentWireMockTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("badPayloads")
   void payloadMustBeAJsonObject(Object payload, String label, String reason) {
-    for (IncidentOperation op : List.of(
-        new IncidentOperation.Create(payload), new IncidentOperation.Update(SYS_ID, payload))) {
-      assertThatThrownBy(() -> IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+    for (IncidentOperation op :
+        List.of(
+            new IncidentOperation.Create(payload), new IncidentOperation.Update(SYS_ID, payload))) {
+      assertThatThrownBy(
+              () ->
+                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
           .as(label)
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining(reason);
@@ -91,9 +98,11 @@ class InputValidationTest extends IncidentWireMockTest {
 
   @Test
   void nullPayloadIsRefused() {
-    for (IncidentOperation op : List.of(
-        new IncidentOperation.Create(null), new IncidentOperation.Update(SYS_ID, null))) {
-      assertThatThrownBy(() -> IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+    for (IncidentOperation op :
+        List.of(new IncidentOperation.Create(null), new IncidentOperation.Update(SYS_ID, null))) {
+      assertThatThrownBy(
+              () ->
+                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining("Payload is required");
     }
@@ -101,7 +110,8 @@ class InputValidationTest extends IncidentWireMockTest {
 
   @Test
   void invalidJsonMessageDoesNotEchoThePayload() {
-    assertThatThrownBy(() -> run(Map.of("operation", "create", "payload", "{\"caller\": \"Jane Roe\", oops}")))
+    assertThatThrownBy(
+            () -> run(Map.of("operation", "create", "payload", "{\"caller\": \"Jane Roe\", oops}")))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("not valid JSON")
         .hasMessageNotContaining("Jane Roe");
@@ -119,7 +129,9 @@ class InputValidationTest extends IncidentWireMockTest {
     assertThatThrownBy(() -> runJson("{\"sysId\":\"" + SYS_ID + "\"}"))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Operation is required: one of create, read, update, delete, search");
-    assertThatThrownBy(() -> IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), null)))
+    assertThatThrownBy(
+            () ->
+                IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), null)))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Operation is required");
   }
@@ -156,17 +168,23 @@ class InputValidationTest extends IncidentWireMockTest {
 
   @Test
   void searchOrderDirectionIsChecked() {
-    assertThatThrownBy(() -> run(Map.of("operation", "search", "orderBy", "number", "orderDirection", "sideways")))
+    assertThatThrownBy(
+            () ->
+                run(
+                    Map.of(
+                        "operation", "search", "orderBy", "number", "orderDirection", "sideways")))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("ascending or descending");
   }
 
   @Test
   void displayValueAndFieldsAreChecked() {
-    assertThatThrownBy(() -> run(Map.of("operation", "read", "sysId", SYS_ID, "displayValue", "maybe")))
+    assertThatThrownBy(
+            () -> run(Map.of("operation", "read", "sysId", SYS_ID, "displayValue", "maybe")))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Display value must be one of false, true, all");
-    assertThatThrownBy(() -> run(Map.of("operation", "read", "sysId", SYS_ID, "fields", "number,sys_id&x=1")))
+    assertThatThrownBy(
+            () -> run(Map.of("operation", "read", "sysId", SYS_ID, "fields", "number,sys_id&x=1")))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Fields must be a comma-separated list");
   }
@@ -174,16 +192,25 @@ class InputValidationTest extends IncidentWireMockTest {
   @Test
   void connectionAndAuthenticationAreCheckedByTheClientBeforeSending() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("authentication", Map.of("type", "basic", "username", USER, "password", PASSWORD));
+    variables.put(
+        "authentication", Map.of("type", "basic", "username", USER, "password", PASSWORD));
     variables.put("operation", Map.of("operation", "read", "sysId", SYS_ID));
-    var noInstance = io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder.create()
-        .variables(variables).build();
+    var noInstance =
+        io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder.create()
+            .variables(variables)
+            .build();
     assertThatThrownBy(() -> new IncidentHandlerFunction(client).execute(noInstance))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Instance name is required");
 
-    assertThatThrownBy(() -> IncidentOperations.execute(client, new IncidentRequest(connection(),
-        new io.github.sncamunda.servicenow.auth.BasicAuthentication(USER, ""), new IncidentOperation.Read(SYS_ID))))
+    assertThatThrownBy(
+            () ->
+                IncidentOperations.execute(
+                    client,
+                    new IncidentRequest(
+                        connection(),
+                        new io.github.sncamunda.servicenow.auth.BasicAuthentication(USER, ""),
+                        new IncidentOperation.Read(SYS_ID))))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Password");
     assertThat(wm.getAllServeEvents()).isEmpty();

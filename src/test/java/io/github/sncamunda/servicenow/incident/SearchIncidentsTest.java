@@ -19,65 +19,101 @@ class SearchIncidentsTest extends IncidentWireMockTest {
 
   @Test
   void sendsTheEncodedQueryIntactAndReturnsRecordsWithTheTotal() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("X-Total-Count", "57")
-        .withBody("{\"result\":[" + RECORD + "," + RECORD.replace("INC0010042", "INC0010043") + "]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Total-Count", "57")
+                    .withBody(
+                        "{\"result\":["
+                            + RECORD
+                            + ","
+                            + RECORD.replace("INC0010042", "INC0010043")
+                            + "]}")));
 
     Object result = run(Map.of("operation", "search", "query", QUERY));
 
     IncidentSearchResult search = (IncidentSearchResult) result;
     assertThat(search.total()).isEqualTo(57L);
     assertThat(search.count()).isEqualTo(2);
-    assertThat(search.records()).extracting(r -> r.get("number")).containsExactly("INC0010042", "INC0010043");
+    assertThat(search.records())
+        .extracting(r -> r.get("number"))
+        .containsExactly("INC0010042", "INC0010043");
     assertThat(asVariables(result)).containsOnlyKeys("records", "total", "count");
-    wm.verify(1, getRequestedFor(urlPathEqualTo(TABLE))
-        .withHeader("Authorization", equalTo(BASIC))
-        .withQueryParam("sysparm_query", equalTo(QUERY))
-        .withQueryParam("sysparm_limit", equalTo("10"))
-        .withQueryParam("sysparm_offset", equalTo("0"))
-        .withQueryParam("sysparm_exclude_reference_link", equalTo("true")));
+    wm.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(TABLE))
+            .withHeader("Authorization", equalTo(BASIC))
+            .withQueryParam("sysparm_query", equalTo(QUERY))
+            .withQueryParam("sysparm_limit", equalTo("10"))
+            .withQueryParam("sysparm_offset", equalTo("0"))
+            .withQueryParam("sysparm_exclude_reference_link", equalTo("true")));
     String url = wm.getAllServeEvents().get(0).getRequest().getUrl();
-    assertThat(url).contains("sysparm_query=short_descriptionLIKEdisk%20full%20%26%20slow%5Epriority%3D1&")
-        .doesNotContain("+").doesNotContain("%25");
+    assertThat(url)
+        .contains("sysparm_query=short_descriptionLIKEdisk%20full%20%26%20slow%5Epriority%3D1&")
+        .doesNotContain("+")
+        .doesNotContain("%25");
   }
 
   @Test
   void appendsTheOrderAndSendsPagingAndOptions() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withHeader("X-Total-Count", "0")
-        .withBody("{\"result\":[]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Total-Count", "0")
+                    .withBody("{\"result\":[]}")));
 
-    IncidentSearchResult search = (IncidentSearchResult) runJson("""
-        {"operation":"search","query":"active=true","orderBy":"sys_created_on","orderDirection":"descending",
-         "limit":"250","offset":"500","displayValue":"all","excludeReferenceLink":false,"fields":"sys_id,number"}""");
+    IncidentSearchResult search =
+        (IncidentSearchResult)
+            runJson(
+                """
+                {"operation":"search","query":"active=true","orderBy":"sys_created_on","orderDirection":"descending",
+                 "limit":"250","offset":"500","displayValue":"all","excludeReferenceLink":false,"fields":"sys_id,number"}\
+                """);
 
     assertThat(search).isEqualTo(new IncidentSearchResult(List.of(), 0L, 0));
-    wm.verify(1, getRequestedFor(urlPathEqualTo(TABLE))
-        .withQueryParam("sysparm_query", equalTo("active=true^ORDERBYDESCsys_created_on"))
-        .withQueryParam("sysparm_limit", equalTo("250"))
-        .withQueryParam("sysparm_offset", equalTo("500"))
-        .withQueryParam("sysparm_display_value", equalTo("all"))
-        .withQueryParam("sysparm_fields", equalTo("sys_id,number"))
-        .withoutQueryParam("sysparm_exclude_reference_link"));
+    wm.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(TABLE))
+            .withQueryParam("sysparm_query", equalTo("active=true^ORDERBYDESCsys_created_on"))
+            .withQueryParam("sysparm_limit", equalTo("250"))
+            .withQueryParam("sysparm_offset", equalTo("500"))
+            .withQueryParam("sysparm_display_value", equalTo("all"))
+            .withQueryParam("sysparm_fields", equalTo("sys_id,number"))
+            .withoutQueryParam("sysparm_exclude_reference_link"));
   }
 
   @Test
   void ordersWithoutAQueryAndLeavesTotalEmptyWithoutTheHeader() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"result\":[" + RECORD + "]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"result\":[" + RECORD + "]}")));
 
-    IncidentSearchResult search = (IncidentSearchResult) run(Map.of("operation", "search", "orderBy", "number"));
+    IncidentSearchResult search =
+        (IncidentSearchResult) run(Map.of("operation", "search", "orderBy", "number"));
 
     assertThat(search.total()).isNull();
     assertThat(search.count()).isEqualTo(1);
-    wm.verify(1, getRequestedFor(urlPathEqualTo(TABLE)).withQueryParam("sysparm_query", equalTo("ORDERBYnumber")));
+    wm.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(TABLE))
+            .withQueryParam("sysparm_query", equalTo("ORDERBYnumber")));
   }
 
   @Test
   void noQueryMeansNoSysparmQuery() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"result\":[]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"result\":[]}")));
 
     run(Map.of("operation", "search", "query", "  "));
 
@@ -86,32 +122,53 @@ class SearchIncidentsTest extends IncidentWireMockTest {
 
   @Test
   void v1NoRecordFoundIsAnEmptyResult() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"No Record found\",\"detail\":\"Records matching query not found. Check query parameter or offset parameter\"},\"status\":\"failure\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"No Record found\",\"detail\":\"Records matching"
+                            + " query not found. Check query parameter or offset"
+                            + " parameter\"},\"status\":\"failure\"}")));
 
-    IncidentSearchResult search = (IncidentSearchResult) run(Map.of("operation", "search", "query", "number=INC404"));
+    IncidentSearchResult search =
+        (IncidentSearchResult) run(Map.of("operation", "search", "query", "number=INC404"));
 
     assertThat(search).isEqualTo(new IncidentSearchResult(List.of(), 0L, 0));
   }
 
   @Test
   void anyOther404StaysAnError() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Invalid table incident\",\"detail\":null},\"status\":\"failure\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Invalid table"
+                            + " incident\",\"detail\":null},\"status\":\"failure\"}")));
 
     assertThatThrownBy(() -> run(Map.of("operation", "search")))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("404"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("404"))
         .hasMessageContaining("Invalid table incident");
   }
 
   @Test
   void aResultThatIsNotAListIsAnInvalidResponse() {
-    wm.stubFor(get(urlPathEqualTo(TABLE)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(result(RECORD))));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(result(RECORD))));
 
     assertThatThrownBy(() -> run(Map.of("operation", "search")))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_RESPONSE"));
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_RESPONSE"));
   }
 }

@@ -24,17 +24,34 @@ class SecretLeakTest extends IncidentWireMockTest {
     List<String> seen = new ArrayList<>();
 
     // a successful read: the result as process variables
-    wm.stubFor(get(urlPathEqualTo(TABLE + "/" + SYS_ID)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(result(RECORD))));
+    wm.stubFor(
+        get(urlPathEqualTo(TABLE + "/" + SYS_ID))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(result(RECORD))));
     Object ok = run(Map.of("operation", "read", "sysId", SYS_ID));
     seen.add(Json.MAPPER.writeValueAsString(ok));
     seen.add(ok.toString());
 
     // an HTTP failure: message, error variables and stack trace
-    wm.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(BASIC))
-        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody("{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required to provide Auth information\"},\"status\":\"failure\"}")));
-    collect(seen, catchThrowable(() -> run(Map.of("operation", "update", "sysId", SYS_ID, "payload", Map.of("a", "b")))));
+    wm.stubFor(
+        any(anyUrl())
+            .atPriority(1)
+            .withHeader(
+                "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(BASIC))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"User Not Authenticated\",\"detail\":\"Required"
+                            + " to provide Auth information\"},\"status\":\"failure\"}")));
+    collect(
+        seen,
+        catchThrowable(
+            () ->
+                run(Map.of("operation", "update", "sysId", SYS_ID, "payload", Map.of("a", "b")))));
 
     // input failures of every kind
     collect(seen, catchThrowable(() -> run(Map.of("operation", "create", "payload", "{not json"))));
@@ -43,12 +60,20 @@ class SecretLeakTest extends IncidentWireMockTest {
     collect(seen, catchThrowable(() -> run(Map.of("operation", "read", "sysId", "bad/id"))));
 
     // the bound input itself, as a log line would show it
-    seen.add(new IncidentRequest(connection(), auth(), new IncidentOperation.Read(SYS_ID)).toString());
-    seen.add(new IncidentRequest(connection(), auth(), new IncidentOperation.Create(Map.of("a", PASSWORD))).toString());
+    seen.add(
+        new IncidentRequest(connection(), auth(), new IncidentOperation.Read(SYS_ID)).toString());
+    seen.add(
+        new IncidentRequest(
+                connection(), auth(), new IncidentOperation.Create(Map.of("a", PASSWORD)))
+            .toString());
 
-    assertThat(seen).hasSizeGreaterThan(10).allSatisfy(text -> assertThat(text)
-        .doesNotContain(PASSWORD)
-        .doesNotContain(BASIC.substring("Basic ".length())));
+    assertThat(seen)
+        .hasSizeGreaterThan(10)
+        .allSatisfy(
+            text ->
+                assertThat(text)
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(BASIC.substring("Basic ".length())));
   }
 
   private static void collect(List<String> seen, Throwable error) throws Exception {
@@ -58,7 +83,8 @@ class SecretLeakTest extends IncidentWireMockTest {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
     seen.add(trace.toString());
-    if (error instanceof io.camunda.connector.api.error.ConnectorException connector && connector.getErrorVariables() != null) {
+    if (error instanceof io.camunda.connector.api.error.ConnectorException connector
+        && connector.getErrorVariables() != null) {
       seen.add(Json.MAPPER.writeValueAsString(connector.getErrorVariables()));
     }
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the jar users drop into the runtime's /opt/app: it ships only our classes and a relocated
- * HttpClient 5, never a class the runtime already has, and runs on Java 17.
+ * HttpClient 5, never a class the runtime already has, and runs on Java 21 (what every 8.8
+ * connectors runtime runs on).
  */
 class ShadedJarIT {
 
@@ -28,7 +29,8 @@ class ShadedJarIT {
 
   @BeforeAll
   static void findJar() throws IOException {
-    try (DirectoryStream<Path> found = Files.newDirectoryStream(Path.of("target"), "*-with-dependencies.jar")) {
+    try (DirectoryStream<Path> found =
+        Files.newDirectoryStream(Path.of("target"), "*-with-dependencies.jar")) {
       List<Path> jars = new ArrayList<>();
       found.forEach(jars::add);
       assertThat(jars).as("exactly one fat jar in target/").hasSize(1);
@@ -48,21 +50,27 @@ class ShadedJarIT {
     assertThat(entries).noneMatch(e -> e.startsWith("jakarta/"));
     assertThat(entries).anyMatch(e -> e.startsWith("io/github/sncamunda/shaded/hc/client5/"));
     assertThat(entries).anyMatch(e -> e.startsWith("io/github/sncamunda/shaded/hc/core5/"));
-    assertThat(entries).filteredOn(e -> e.endsWith(".class"))
+    assertThat(entries)
+        .filteredOn(e -> e.endsWith(".class"))
         .allMatch(e -> e.startsWith("io/github/sncamunda/"), "only our own or relocated classes");
   }
 
   @Test
-  void ourClassesAreJava17Bytecode() throws IOException {
+  void ourClassesAreJava21Bytecode() throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
-      List<String> ours = entries.stream()
-          .filter(e -> e.startsWith("io/github/sncamunda/servicenow/") && e.endsWith(".class")).toList();
+      List<String> ours =
+          entries.stream()
+              .filter(e -> e.startsWith("io/github/sncamunda/servicenow/") && e.endsWith(".class"))
+              .toList();
       assertThat(ours).isNotEmpty();
       for (String name : ours) {
-        try (InputStream in = file.getInputStream(file.getJarEntry(name)); DataInputStream data = new DataInputStream(in)) {
+        try (InputStream in = file.getInputStream(file.getJarEntry(name));
+            DataInputStream data = new DataInputStream(in)) {
           assertThat(data.readInt()).isEqualTo(0xCAFEBABE);
           data.readUnsignedShort();
-          assertThat(data.readUnsignedShort()).as("class file major version of %s", name).isEqualTo(61);
+          assertThat(data.readUnsignedShort())
+              .as("class file major version of %s", name)
+              .isEqualTo(65);
         }
       }
     }
@@ -71,7 +79,9 @@ class ShadedJarIT {
   @Test
   void registersBothConnectorFunctions() throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
-      JarEntry spi = file.getJarEntry("META-INF/services/io.camunda.connector.api.outbound.OutboundConnectorFunction");
+      JarEntry spi =
+          file.getJarEntry(
+              "META-INF/services/io.camunda.connector.api.outbound.OutboundConnectorFunction");
       assertThat(spi).isNotNull();
       String content = new String(file.getInputStream(spi).readAllBytes(), StandardCharsets.UTF_8);
       assertThat(content.lines().map(String::trim).filter(l -> !l.isEmpty()))

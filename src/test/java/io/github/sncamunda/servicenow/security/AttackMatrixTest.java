@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AttackMatrixTest {
 
   @RegisterExtension
-  static WireMockExtension sn = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension sn =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static ServiceNowClient client;
 
@@ -63,19 +64,55 @@ class AttackMatrixTest {
 
   static Stream<Arguments> incidentRows() {
     return Stream.of(
-        row("instance name with a path", connection("evil.com/", null), read("abc"), "Instance name"),
+        row(
+            "instance name with a path",
+            connection("evil.com/", null),
+            read("abc"),
+            "Instance name"),
         row("instance name with a dot", connection("a.b", null), read("abc"), "Instance name"),
         row("instance name as IPv4", connection("127.0.0.1", null), read("abc"), "Instance name"),
         row("instance name as IPv6", connection("[::1]", null), read("abc"), "Instance name"),
-        row("instance name with a port", connection("host:8080", null), read("abc"), "Instance name"),
-        row("instance name with userinfo", connection("user@host", null), read("abc"), "Instance name"),
+        row(
+            "instance name with a port",
+            connection("host:8080", null),
+            read("abc"),
+            "Instance name"),
+        row(
+            "instance name with userinfo",
+            connection("user@host", null),
+            read("abc"),
+            "Instance name"),
         row("instance name percent-encoded", connection("%2e", null), read("abc"), "Instance name"),
-        row("instance name IDN homoglyph", connection("dev\u0430", null), read("abc"), "Instance name"),
-        row("instance name ideographic dot", connection("dev\u3002evil", null), read("abc"), "Instance name"),
-        row("instance name fullwidth dot", connection("dev\uff0eevil", null), read("abc"), "Instance name"),
-        row("plain http to a remote host", connection(null, "http://evil.example"), read("abc"), "https"),
-        row("plain http to a private address", connection(null, "http://10.0.0.1:8080"), read("abc"), "https"),
-        row("base URL with userinfo", connection(null, "https://user:pw@evil.example"), read("abc"), "user information"),
+        row(
+            "instance name IDN homoglyph",
+            connection("dev\u0430", null),
+            read("abc"),
+            "Instance name"),
+        row(
+            "instance name ideographic dot",
+            connection("dev\u3002evil", null),
+            read("abc"),
+            "Instance name"),
+        row(
+            "instance name fullwidth dot",
+            connection("dev\uff0eevil", null),
+            read("abc"),
+            "Instance name"),
+        row(
+            "plain http to a remote host",
+            connection(null, "http://evil.example"),
+            read("abc"),
+            "https"),
+        row(
+            "plain http to a private address",
+            connection(null, "http://10.0.0.1:8080"),
+            read("abc"),
+            "https"),
+        row(
+            "base URL with userinfo",
+            connection(null, "https://user:pw@evil.example"),
+            read("abc"),
+            "user information"),
         row("sys_id with a slash", local(), read("abc/../../x"), "Sys ID"),
         row("sys_id with a query", local(), read("abc?sysparm_query=x"), "Sys ID"),
         row("sys_id with percent", local(), read("abc%2F"), "Sys ID"),
@@ -85,9 +122,17 @@ class AttackMatrixTest {
         row("payload number", local(), create(42), "Payload"),
         row("payload JSON text of an array", local(), create("[1,2]"), "Payload"),
         row("payload depth bomb (100 levels)", local(), create(Jobs.nested(100)), "nest"),
-        row("payload huge (6 MB)", local(), create(map("description", "x".repeat(6 * 1024 * 1024))), "bytes"),
+        row(
+            "payload huge (6 MB)",
+            local(),
+            create(map("description", "x".repeat(6 * 1024 * 1024))),
+            "bytes"),
         row("unknown operation", local(), map("operation", "explode"), "Unknown operation"),
-        row("unknown display value", local(), map("operation", "read", "sysId", "abc", "displayValue", "maybe"), "Display value"));
+        row(
+            "unknown display value",
+            local(),
+            map("operation", "read", "sysId", "abc", "displayValue", "maybe"),
+            "Display value"));
   }
 
   static Stream<Arguments> flowRows() {
@@ -101,35 +146,65 @@ class AttackMatrixTest {
         row("fragment in the path", local(), post("/api/x/y#f"), "path"),
         row("control characters", local(), post("/api/x/y\r\nHost: evil"), "path"),
         row("not under /api", local(), post("/now/table/incident"), "path"),
-        row("header value with CR/LF", local(), map("path", "/api/x/y", "headers", map("X-A", "v\r\nInjected: 1")), "Header"),
-        row("header name not a token", local(), map("path", "/api/x/y", "headers", map("X A", "v")), "Header"),
-        row("Authorization header", local(), map("path", "/api/x/y", "headers", map("authorization", "Basic x")), "Authorization"),
-        row("Host header", local(), map("path", "/api/x/y", "headers", map("Host", "evil.example")), "Host"),
-        row("body with GET", local(), map("path", "/api/x/y", "method", "GET", "body", map("a", 1)), "body"),
+        row(
+            "header value with CR/LF",
+            local(),
+            map("path", "/api/x/y", "headers", map("X-A", "v\r\nInjected: 1")),
+            "Header"),
+        row(
+            "header name not a token",
+            local(),
+            map("path", "/api/x/y", "headers", map("X A", "v")),
+            "Header"),
+        row(
+            "Authorization header",
+            local(),
+            map("path", "/api/x/y", "headers", map("authorization", "Basic x")),
+            "Authorization"),
+        row(
+            "Host header",
+            local(),
+            map("path", "/api/x/y", "headers", map("Host", "evil.example")),
+            "Host"),
+        row(
+            "body with GET",
+            local(),
+            map("path", "/api/x/y", "method", "GET", "body", map("a", 1)),
+            "body"),
         row("body depth bomb", local(), map("path", "/api/x/y", "body", Jobs.nested(100)), "nest"),
         row("unknown method", local(), map("path", "/api/x/y", "method", "TRACE"), "Method"),
-        row("instance name aimed elsewhere", connection("evil.com/x", null), post("/api/x/y"), "Instance name"));
+        row(
+            "instance name aimed elsewhere",
+            connection("evil.com/x", null),
+            post("/api/x/y"),
+            "Instance name"));
   }
 
-  private static Arguments row(String name, Map<String, Object> connection, Map<String, Object> input, String mentions) {
+  private static Arguments row(
+      String name, Map<String, Object> connection, Map<String, Object> input, String mentions) {
     return Arguments.of(name, connection, input, mentions);
   }
 
   @ParameterizedTest(name = "incident: {0}")
   @MethodSource("incidentRows")
-  void incidentInputIsRefusedBeforeAnyRequest(String name, Map<String, Object> connection, Map<String, Object> operation,
-      String mentions) {
-    Throwable thrown = catchThrowable(() ->
-        new IncidentHandlerFunction(client).execute(Jobs.context(Jobs.incident(connection, operation))));
+  void incidentInputIsRefusedBeforeAnyRequest(
+      String name, Map<String, Object> connection, Map<String, Object> operation, String mentions) {
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                new IncidentHandlerFunction(client)
+                    .execute(Jobs.context(Jobs.incident(connection, operation))));
     assertRefused(thrown, mentions);
   }
 
   @ParameterizedTest(name = "flow: {0}")
   @MethodSource("flowRows")
-  void flowInputIsRefusedBeforeAnyRequest(String name, Map<String, Object> connection, Map<String, Object> flow,
-      String mentions) {
-    Throwable thrown = catchThrowable(() ->
-        new FlowStarterFunction(client).execute(Jobs.context(Jobs.flow(connection, flow))));
+  void flowInputIsRefusedBeforeAnyRequest(
+      String name, Map<String, Object> connection, Map<String, Object> flow, String mentions) {
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                new FlowStarterFunction(client).execute(Jobs.context(Jobs.flow(connection, flow))));
     assertRefused(thrown, mentions);
   }
 

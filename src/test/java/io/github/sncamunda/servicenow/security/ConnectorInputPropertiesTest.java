@@ -25,10 +25,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Generated paths, headers, query parameters and sys_ids through both connectors (instance names
- * and base URLs: EndpointPropertiesTest, which needs no DNS):
- * the only outcomes allowed are a result, or a ConnectorInputException / ConnectorException with a
- * message. Never a NullPointerException or IllegalArgumentException, never a request outside the
- * ServiceNow stand-in's /api/ tree, never the password in a message.
+ * and base URLs: EndpointPropertiesTest, which needs no DNS): the only outcomes allowed are a
+ * result, or a ConnectorInputException / ConnectorException with a message. Never a
+ * NullPointerException or IllegalArgumentException, never a request outside the ServiceNow
+ * stand-in's /api/ tree, never the password in a message.
  */
 class ConnectorInputPropertiesTest {
 
@@ -39,8 +39,12 @@ class ConnectorInputPropertiesTest {
   static void start() {
     sn = new WireMockServer(wireMockConfig().dynamicPort());
     sn.start();
-    sn.stubFor(any(urlPathMatching("/api/.*")).willReturn(okJson("{\"result\":{\"sys_id\":\"abc\",\"number\":\"INC0010001\"}}")));
-    client = new ServiceNowClient(ClientSettings.defaults().withRetry(ClientSettings.RetrySettings.none()));
+    sn.stubFor(
+        any(urlPathMatching("/api/.*"))
+            .willReturn(okJson("{\"result\":{\"sys_id\":\"abc\",\"number\":\"INC0010001\"}}")));
+    client =
+        new ServiceNowClient(
+            ClientSettings.defaults().withRetry(ClientSettings.RetrySettings.none()));
   }
 
   @AfterContainer
@@ -53,27 +57,61 @@ class ConnectorInputPropertiesTest {
   Arbitrary<String> text() {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(60),
-        Arbitraries.strings().withChars("/\\.%?#:@ \t\r\n\u0000\u3002\u0430aZ09-_~&=+^").ofMaxLength(30),
-        Arbitraries.of("/api/x/y", "/api/../x", "/api/%2e%2e/x", "//evil.example/api/x", "https://evil.example/api/x/y",
-            "/api/x/y?q=1", "abc", "0123456789abcdef0123456789abcdef", "", " "));
+        Arbitraries.strings()
+            .withChars("/\\.%?#:@ \t\r\n\u0000\u3002\u0430aZ09-_~&=+^")
+            .ofMaxLength(30),
+        Arbitraries.of(
+            "/api/x/y",
+            "/api/../x",
+            "/api/%2e%2e/x",
+            "//evil.example/api/x",
+            "https://evil.example/api/x/y",
+            "/api/x/y?q=1",
+            "abc",
+            "0123456789abcdef0123456789abcdef",
+            "",
+            " "));
   }
 
   @Property(tries = 400)
   void flowStarterNeverCrashesOrLeavesTheInstance(
-      @ForAll("text") String path, @ForAll("text") String headerName, @ForAll("text") String headerValue,
-      @ForAll("text") String queryName, @ForAll("text") String queryValue,
+      @ForAll("text") String path,
+      @ForAll("text") String headerName,
+      @ForAll("text") String headerValue,
+      @ForAll("text") String queryName,
+      @ForAll("text") String queryValue,
       @ForAll("method") String method) {
-    Map<String, Object> flow = map("path", path, "method", method,
-        "headers", map(headerName, headerValue), "queryParameters", map(queryName, queryValue));
+    Map<String, Object> flow =
+        map(
+            "path",
+            path,
+            "method",
+            method,
+            "headers",
+            map(headerName, headerValue),
+            "queryParameters",
+            map(queryName, queryValue));
     check(new FlowStarterFunction(client), Jobs.flow(connection(null, sn.baseUrl()), flow));
   }
 
   @Property(tries = 400)
   void incidentHandlerNeverCrashesOrLeavesTheInstance(
-      @ForAll("text") String sysId, @ForAll("operation") String operation, @ForAll("text") String query,
+      @ForAll("text") String sysId,
+      @ForAll("operation") String operation,
+      @ForAll("text") String query,
       @ForAll("text") String fields) {
-    Map<String, Object> op = map("operation", operation, "sysId", sysId, "query", query, "fields", fields,
-        "payload", map("short_description", query));
+    Map<String, Object> op =
+        map(
+            "operation",
+            operation,
+            "sysId",
+            sysId,
+            "query",
+            query,
+            "fields",
+            fields,
+            "payload",
+            map("short_description", query));
     check(new IncidentHandlerFunction(client), Jobs.incident(connection(null, sn.baseUrl()), op));
   }
 
@@ -94,7 +132,8 @@ class ConnectorInputPropertiesTest {
       assertThat(thrown).isInstanceOfAny(ConnectorInputException.class, ConnectorException.class);
       assertThat(thrown.getMessage()).isNotBlank().doesNotContain(Jobs.PASSWORD);
     }
-    sn.getAllServeEvents().forEach(event -> assertThat(event.getRequest().getUrl()).startsWith("/api/"));
+    sn.getAllServeEvents()
+        .forEach(event -> assertThat(event.getRequest().getUrl()).startsWith("/api/"));
   }
 
   private static Throwable run(OutboundConnectorFunction function, Map<String, Object> variables) {

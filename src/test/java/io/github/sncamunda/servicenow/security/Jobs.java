@@ -35,10 +35,14 @@ final class Jobs {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return OutboundConnectorContextBuilder.create().variables(json).secret("SN_PWD", PASSWORD).build();
+    return OutboundConnectorContextBuilder.create()
+        .variables(json)
+        .secret("SN_PWD", PASSWORD)
+        .build();
   }
 
-  static Map<String, Object> incident(Map<String, Object> connection, Map<String, Object> operation) {
+  static Map<String, Object> incident(
+      Map<String, Object> connection, Map<String, Object> operation) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("connection", connection);
     variables.put("authentication", basicAuth());

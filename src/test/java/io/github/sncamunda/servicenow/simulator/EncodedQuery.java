@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * The subset of ServiceNow encoded queries the simulator understands.
  *
  * <ul>
- *   <li>{@code ^} is AND, {@code ^OR} ORs a condition with the previous one ({@code a^b^ORc} = a AND
- *       (b OR c)), {@code ^NQ} starts a new query ORed with the previous ones.
- *   <li>Operators: {@code = != LIKE NOT LIKE STARTSWITH ENDSWITH ISEMPTY ISNOTEMPTY IN NOT IN > >= < <=}.
- *       String comparisons ignore case, like ServiceNow on its default database collation;
+ *   <li>{@code ^} is AND, {@code ^OR} ORs a condition with the previous one ({@code a^b^ORc} = a
+ *       AND (b OR c)), {@code ^NQ} starts a new query ORed with the previous ones.
+ *   <li>Operators: {@code = != LIKE NOT LIKE STARTSWITH ENDSWITH ISEMPTY ISNOTEMPTY IN NOT IN > >=
+ *       < <=}. String comparisons ignore case, like ServiceNow on its default database collation;
  *       {@code > < >= <=} compare numerically when both sides are numbers, else as text (dates in
  *       {@code yyyy-MM-dd HH:mm:ss} order correctly as text).
  *   <li>{@code ORDERBY<field>} / {@code ORDERBYDESC<field>}, several allowed, as text.
@@ -28,12 +28,15 @@ import java.util.regex.Pattern;
  */
 final class EncodedQuery {
 
-  private static final Pattern CONDITION = Pattern.compile(
-      "([a-z0-9_.]+)(ISNOTEMPTY|ISEMPTY|NOT LIKE|NOT IN|STARTSWITH|ENDSWITH|LIKE|IN|!=|>=|<=|=|>|<)(.*)",
-      Pattern.DOTALL);
+  private static final Pattern CONDITION =
+      Pattern.compile(
+          "([a-z0-9_.]+)(ISNOTEMPTY|ISEMPTY|NOT LIKE|NOT"
+              + " IN|STARTSWITH|ENDSWITH|LIKE|IN|!=|>=|<=|=|>|<)(.*)",
+          Pattern.DOTALL);
 
   /** OR of queries (^NQ), each an AND of OR-groups of conditions. */
   private final List<List<List<Predicate<Map<String, String>>>>> queries = new ArrayList<>();
+
   private final List<Comparator<Map<String, String>>> order = new ArrayList<>();
   private final List<String> ignored = new ArrayList<>();
 
@@ -155,7 +158,8 @@ final class EncodedQuery {
     return false;
   }
 
-  private static boolean matchesAll(List<List<Predicate<Map<String, String>>>> query, Map<String, String> record) {
+  private static boolean matchesAll(
+      List<List<Predicate<Map<String, String>>>> query, Map<String, String> record) {
     for (List<Predicate<Map<String, String>>> group : query) {
       boolean any = false;
       for (Predicate<Map<String, String>> condition : group) {

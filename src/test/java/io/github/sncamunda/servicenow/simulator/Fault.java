@@ -3,17 +3,24 @@ package io.github.sncamunda.servicenow.simulator;
 import java.time.Duration;
 import java.util.Map;
 
-/** A failure the simulator injects instead of (or around) normal processing; see {@link ServiceNowSimulator#failNext}. */
+/**
+ * A failure the simulator injects instead of (or around) normal processing; see {@link
+ * ServiceNowSimulator#failNext}.
+ */
 public sealed interface Fault {
 
   /** Answers {@code status} with {@code body} (not processed). */
-  record Status(int status, String contentType, String body, Map<String, String> headers) implements Fault {
+  record Status(int status, String contentType, String body, Map<String, String> headers)
+      implements Fault {
     public Status {
       headers = Map.copyOf(headers);
     }
   }
 
-  /** Processes the request normally (e.g. creates the incident), then closes the connection without any response. */
+  /**
+   * Processes the request normally (e.g. creates the incident), then closes the connection without
+   * any response.
+   */
   record DropAfterProcessing() implements Fault {}
 
   /** Closes the connection without processing the request or answering. */
@@ -32,22 +39,31 @@ public sealed interface Fault {
 
   /** ServiceNow's rate-limit answer: 429, {@code Retry-After} in seconds and the error envelope. */
   static Fault tooManyRequests(int retryAfterSeconds) {
-    return new Status(429, ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope("Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"),
+    return new Status(
+        429,
+        ServiceNowSimulator.JSON,
+        ServiceNowSimulator.envelope(
+            "Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"),
         Map.of("Retry-After", Integer.toString(retryAfterSeconds), "X-RateLimit-Limit", "100"));
   }
 
   /** 500 with the error envelope. */
   static Fault serverError() {
-    return new Status(500, ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope("Internal Server Error", "Transaction cancelled: maximum execution time exceeded"),
+    return new Status(
+        500,
+        ServiceNowSimulator.JSON,
+        ServiceNowSimulator.envelope(
+            "Internal Server Error", "Transaction cancelled: maximum execution time exceeded"),
         Map.of());
   }
 
   /** 503 with an HTML page, as a hibernating instance or a proxy answers. */
   static Fault serviceUnavailableHtml() {
-    return new Status(503, "text/html;charset=UTF-8",
-        "<html><head><title>Instance Hibernating page</title></head><body>Your instance is hibernating</body></html>",
+    return new Status(
+        503,
+        "text/html;charset=UTF-8",
+        "<html><head><title>Instance Hibernating page</title></head><body>Your instance is"
+            + " hibernating</body></html>",
         Map.of());
   }
 

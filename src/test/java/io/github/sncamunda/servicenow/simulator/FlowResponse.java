@@ -3,7 +3,8 @@ package io.github.sncamunda.servicenow.simulator;
 import java.util.Map;
 
 /** A flow trigger's answer; callbacks fire only for 2xx answers. */
-public record FlowResponse(int status, String contentType, String body, Map<String, String> headers) {
+public record FlowResponse(
+    int status, String contentType, String body, Map<String, String> headers) {
 
   public FlowResponse {
     headers = Map.copyOf(headers);

@@ -25,43 +25,99 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IncidentTable {
 
-  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /** Reference field → referenced table. */
-  static final Map<String, String> REFERENCES = Map.ofEntries(
-      Map.entry("caller_id", "sys_user"),
-      Map.entry("assigned_to", "sys_user"),
-      Map.entry("opened_by", "sys_user"),
-      Map.entry("resolved_by", "sys_user"),
-      Map.entry("closed_by", "sys_user"),
-      Map.entry("assignment_group", "sys_user_group"),
-      Map.entry("cmdb_ci", "cmdb_ci"),
-      Map.entry("business_service", "cmdb_ci_service"),
-      Map.entry("location", "cmn_location"),
-      Map.entry("company", "core_company"),
-      Map.entry("problem_id", "problem"),
-      Map.entry("parent_incident", "incident"));
+  static final Map<String, String> REFERENCES =
+      Map.ofEntries(
+          Map.entry("caller_id", "sys_user"),
+          Map.entry("assigned_to", "sys_user"),
+          Map.entry("opened_by", "sys_user"),
+          Map.entry("resolved_by", "sys_user"),
+          Map.entry("closed_by", "sys_user"),
+          Map.entry("assignment_group", "sys_user_group"),
+          Map.entry("cmdb_ci", "cmdb_ci"),
+          Map.entry("business_service", "cmdb_ci_service"),
+          Map.entry("location", "cmn_location"),
+          Map.entry("company", "core_company"),
+          Map.entry("problem_id", "problem"),
+          Map.entry("parent_incident", "incident"));
 
   static final Set<String> JOURNAL = Set.of("work_notes", "comments");
 
   /** Set by the table only; values written by clients are ignored. */
-  private static final Set<String> SYSTEM = Set.of(
-      "sys_created_on", "sys_created_by", "sys_updated_on", "sys_updated_by", "sys_mod_count", "sys_class_name",
-      "priority", "incident_state");
+  private static final Set<String> SYSTEM =
+      Set.of(
+          "sys_created_on",
+          "sys_created_by",
+          "sys_updated_on",
+          "sys_updated_by",
+          "sys_mod_count",
+          "sys_class_name",
+          "priority",
+          "incident_state");
 
   /** Every column in the order records are returned. */
   static final Set<String> FIELDS;
 
   static {
-    Set<String> f = new LinkedHashSet<>(List.of(
-        "sys_id", "number", "short_description", "description", "caller_id", "opened_by", "opened_at",
-        "state", "incident_state", "impact", "urgency", "priority", "severity", "category", "subcategory",
-        "contact_type", "assignment_group", "assigned_to", "cmdb_ci", "business_service", "location",
-        "company", "problem_id", "parent_incident", "correlation_id", "correlation_display", "hold_reason",
-        "close_code", "close_notes", "resolved_by", "resolved_at", "closed_by", "closed_at", "active",
-        "reopen_count", "escalation", "knowledge", "made_sla", "notify", "upon_approval", "approval",
-        "due_date", "watch_list", "work_notes_list", "work_notes", "comments", "sys_class_name",
-        "sys_domain", "sys_created_on", "sys_created_by", "sys_updated_on", "sys_updated_by", "sys_mod_count"));
+    Set<String> f =
+        new LinkedHashSet<>(
+            List.of(
+                "sys_id",
+                "number",
+                "short_description",
+                "description",
+                "caller_id",
+                "opened_by",
+                "opened_at",
+                "state",
+                "incident_state",
+                "impact",
+                "urgency",
+                "priority",
+                "severity",
+                "category",
+                "subcategory",
+                "contact_type",
+                "assignment_group",
+                "assigned_to",
+                "cmdb_ci",
+                "business_service",
+                "location",
+                "company",
+                "problem_id",
+                "parent_incident",
+                "correlation_id",
+                "correlation_display",
+                "hold_reason",
+                "close_code",
+                "close_notes",
+                "resolved_by",
+                "resolved_at",
+                "closed_by",
+                "closed_at",
+                "active",
+                "reopen_count",
+                "escalation",
+                "knowledge",
+                "made_sla",
+                "notify",
+                "upon_approval",
+                "approval",
+                "due_date",
+                "watch_list",
+                "work_notes_list",
+                "work_notes",
+                "comments",
+                "sys_class_name",
+                "sys_domain",
+                "sys_created_on",
+                "sys_created_by",
+                "sys_updated_on",
+                "sys_updated_by",
+                "sys_mod_count"));
     FIELDS = Collections.unmodifiableSet(f);
   }
 
@@ -210,7 +266,13 @@ final class IncidentTable {
     number.set(10000);
   }
 
-  private void apply(Map<String, String> r, JsonNode body, boolean insert, List<JournalEntry> journal, String now, String user) {
+  private void apply(
+      Map<String, String> r,
+      JsonNode body,
+      boolean insert,
+      List<JournalEntry> journal,
+      String now,
+      String user) {
     if (body == null || !body.isObject()) {
       return;
     }
@@ -225,7 +287,8 @@ final class IncidentTable {
         }
         continue;
       }
-      if (SYSTEM.contains(field) || (!insert && (field.equals("sys_id") || field.equals("number")))) {
+      if (SYSTEM.contains(field)
+          || (!insert && (field.equals("sys_id") || field.equals("number")))) {
         continue;
       }
       if (field.equals("sys_id") && (value.isEmpty() || value.length() > 32)) {
@@ -262,7 +325,9 @@ final class IncidentTable {
     }
   }
 
-  /** ServiceNow's default priority lookup (dl_u_priority): impact + urgency 2→1, 3→2, 4→3, 5→4, 6→5. */
+  /**
+   * ServiceNow's default priority lookup (dl_u_priority): impact + urgency 2→1, 3→2, 4→3, 5→4, 6→5.
+   */
   static String priority(String impact, String urgency, String fallback) {
     try {
       int i = Integer.parseInt(impact);
@@ -298,29 +363,32 @@ final class IncidentTable {
   /** Display value of a choice or plain field as ServiceNow's default incident choices label it. */
   static String display(String field, String value) {
     return switch (field) {
-      case "state", "incident_state" -> switch (value) {
-        case "1" -> "New";
-        case "2" -> "In Progress";
-        case "3" -> "On Hold";
-        case "6" -> "Resolved";
-        case "7" -> "Closed";
-        case "8" -> "Canceled";
-        default -> value;
-      };
-      case "impact", "urgency", "severity" -> switch (value) {
-        case "1" -> "1 - High";
-        case "2" -> "2 - Medium";
-        case "3" -> "3 - Low";
-        default -> value;
-      };
-      case "priority" -> switch (value) {
-        case "1" -> "1 - Critical";
-        case "2" -> "2 - High";
-        case "3" -> "3 - Moderate";
-        case "4" -> "4 - Low";
-        case "5" -> "5 - Planning";
-        default -> value;
-      };
+      case "state", "incident_state" ->
+          switch (value) {
+            case "1" -> "New";
+            case "2" -> "In Progress";
+            case "3" -> "On Hold";
+            case "6" -> "Resolved";
+            case "7" -> "Closed";
+            case "8" -> "Canceled";
+            default -> value;
+          };
+      case "impact", "urgency", "severity" ->
+          switch (value) {
+            case "1" -> "1 - High";
+            case "2" -> "2 - Medium";
+            case "3" -> "3 - Low";
+            default -> value;
+          };
+      case "priority" ->
+          switch (value) {
+            case "1" -> "1 - Critical";
+            case "2" -> "2 - High";
+            case "3" -> "3 - Moderate";
+            case "4" -> "4 - Low";
+            case "5" -> "5 - Planning";
+            default -> value;
+          };
       default -> value;
     };
   }

@@ -79,11 +79,15 @@ public final class ServiceNowSimulator implements AutoCloseable {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final byte[] EMPTY = new byte[0];
   private static final String TABLE_PREFIX = "/api/now/table/";
-  private static final String OAUTH_FAILED = "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}";
+  private static final String OAUTH_FAILED =
+      "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}";
 
-  private final Map<String, String> users = new ConcurrentHashMap<>(Map.of(DEFAULT_USER, DEFAULT_PASSWORD));
-  private final Map<String, String> clients = new ConcurrentHashMap<>(Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET));
-  private final Map<String, String> apiKeys = new ConcurrentHashMap<>(Map.of(DEFAULT_API_KEY, DEFAULT_USER));
+  private final Map<String, String> users =
+      new ConcurrentHashMap<>(Map.of(DEFAULT_USER, DEFAULT_PASSWORD));
+  private final Map<String, String> clients =
+      new ConcurrentHashMap<>(Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET));
+  private final Map<String, String> apiKeys =
+      new ConcurrentHashMap<>(Map.of(DEFAULT_API_KEY, DEFAULT_USER));
   private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, IssuedToken> refreshTokens = new ConcurrentHashMap<>();
   private final Map<String, FlowHandler> flows = new ConcurrentHashMap<>();
@@ -127,13 +131,19 @@ public final class ServiceNowSimulator implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
     }
     AtomicInteger n = new AtomicInteger();
-    executor = threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
-    callbackThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "servicenow-sim-callbacks"));
+    executor =
+        threads == 0
+            ? null
+            : Executors.newFixedThreadPool(
+                threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
+    callbackThread =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "servicenow-sim-callbacks"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -185,7 +195,10 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Adds an API key (header or query parameter {@code x-sn-apikey}) acting as {@link #DEFAULT_USER}. */
+  /**
+   * Adds an API key (header or query parameter {@code x-sn-apikey}) acting as {@link
+   * #DEFAULT_USER}.
+   */
   public ServiceNowSimulator apiKey(String key) {
     return apiKey(key, DEFAULT_USER);
   }
@@ -227,22 +240,28 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Whether to keep every request for {@link #requests()} (default true; turn off for long benchmarks). */
+  /**
+   * Whether to keep every request for {@link #requests()} (default true; turn off for long
+   * benchmarks).
+   */
   public ServiceNowSimulator recordRequests(boolean record) {
     recordRequests = record;
     return this;
   }
 
-  /** When true, unregistered {@code /api/<scope>/<flow>} paths answer 400 like an instance without that flow. */
+  /**
+   * When true, unregistered {@code /api/<scope>/<flow>} paths answer 400 like an instance without
+   * that flow.
+   */
   public ServiceNowSimulator strictFlows(boolean strict) {
     strictFlows = strict;
     return this;
   }
 
   /**
-   * Worker threads of the HTTP server (default 8); only before {@link #start()}. 0 runs requests
-   * on the server's single dispatcher thread (no hand-off, but a {@link Fault.Delay} then stalls
-   * every connection).
+   * Worker threads of the HTTP server (default 8); only before {@link #start()}. 0 runs requests on
+   * the server's single dispatcher thread (no hand-off, but a {@link Fault.Delay} then stalls every
+   * connection).
    */
   public synchronized ServiceNowSimulator threads(int count) {
     if (server != null) {
@@ -275,11 +294,12 @@ public final class ServiceNowSimulator implements AutoCloseable {
   public Set<String> activeAccessTokens() {
     Instant now = clock.instant();
     Set<String> out = new HashSet<>();
-    accessTokens.forEach((token, issued) -> {
-      if (issued.expiresAt().isAfter(now)) {
-        out.add(token);
-      }
-    });
+    accessTokens.forEach(
+        (token, issued) -> {
+          if (issued.expiresAt().isAfter(now)) {
+            out.add(token);
+          }
+        });
     return out;
   }
 
@@ -290,13 +310,18 @@ public final class ServiceNowSimulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- flows
 
-  /** Answers {@code path} (e.g. {@code /api/x_camun_camunda/start_order}) and every path below it. */
+  /**
+   * Answers {@code path} (e.g. {@code /api/x_camun_camunda/start_order}) and every path below it.
+   */
   public ServiceNowSimulator registerFlow(String path, FlowHandler handler) {
     flows.put(stripSlash(path), handler);
     return this;
   }
 
-  /** Runs {@code callback} on the callback thread {@link #flowCallbackDelay} after each successful trigger. */
+  /**
+   * Runs {@code callback} on the callback thread {@link #flowCallbackDelay} after each successful
+   * trigger.
+   */
   public ServiceNowSimulator onFlowTriggered(FlowCallback callback) {
     callbacks.add(callback);
     return this;
@@ -324,11 +349,16 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
-   * The next {@code count} requests with this method (null: any) whose raw path starts with
-   * {@code pathPrefix} (null: any) suffer {@code fault}. Rules are used in the order added.
+   * The next {@code count} requests with this method (null: any) whose raw path starts with {@code
+   * pathPrefix} (null: any) suffer {@code fault}. Rules are used in the order added.
    */
   public ServiceNowSimulator failNext(int count, String method, String pathPrefix, Fault fault) {
-    faults.add(new FaultRule(method == null ? null : method.toUpperCase(Locale.ROOT), pathPrefix, fault, new AtomicInteger(count)));
+    faults.add(
+        new FaultRule(
+            method == null ? null : method.toUpperCase(Locale.ROOT),
+            pathPrefix,
+            fault,
+            new AtomicInteger(count)));
     return this;
   }
 
@@ -347,7 +377,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- observation
 
-  /** Records in creation order, each an immutable map of field → string value (journals excluded). */
+  /**
+   * Records in creation order, each an immutable map of field → string value (journals excluded).
+   */
   public List<Map<String, String>> incidents() {
     return incidents.list();
   }
@@ -415,7 +447,10 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return connections.size();
   }
 
-  /** Clears records, counters, calls, faults and tokens (not credentials, flows or callbacks); numbering restarts. */
+  /**
+   * Clears records, counters, calls, faults and tokens (not credentials, flows or callbacks);
+   * numbering restarts.
+   */
   public void reset() {
     incidents.clear();
     recorded.clear();
@@ -437,7 +472,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
     }
   }
 
-  private record IssuedToken(String user, String clientId, Instant expiresAt, String refreshToken) {}
+  private record IssuedToken(
+      String user, String clientId, Instant expiresAt, String refreshToken) {}
 
   private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     static Reply json(int status, byte[] body) {
@@ -485,11 +521,20 @@ public final class ServiceNowSimulator implements AutoCloseable {
     RecordedRequest record() {
       if (record == null) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
-        record = new RecordedRequest(method, path, Collections.unmodifiableMap(query()),
-            Collections.unmodifiableMap(headers), new String(body, StandardCharsets.UTF_8),
-            exchange.getRemoteAddress().getAddress().getHostAddress() + ":" + exchange.getRemoteAddress().getPort(),
-            clock.instant());
+        exchange
+            .getRequestHeaders()
+            .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+        record =
+            new RecordedRequest(
+                method,
+                path,
+                Collections.unmodifiableMap(query()),
+                Collections.unmodifiableMap(headers),
+                new String(body, StandardCharsets.UTF_8),
+                exchange.getRemoteAddress().getAddress().getHostAddress()
+                    + ":"
+                    + exchange.getRemoteAddress().getPort(),
+                clock.instant());
       }
       return record;
     }
@@ -504,7 +549,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
       }
       String path = exchange.getRequestURI().getRawPath();
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Request request = new Request(exchange, method, path, exchange.getRequestURI().getRawQuery(), body);
+      Request request =
+          new Request(exchange, method, path, exchange.getRequestURI().getRawQuery(), body);
       connections.add(exchange.getRemoteAddress());
       totalRequests.increment();
       counts.computeIfAbsent(method + ' ' + path, k -> new LongAdder()).increment();
@@ -520,8 +566,13 @@ public final class ServiceNowSimulator implements AutoCloseable {
         Thread.sleep(delay.delay().toMillis());
       }
       if (fault instanceof Fault.Status status) {
-        write(exchange, new Reply(status.status(), status.contentType(),
-            status.body() == null ? EMPTY : status.body().getBytes(StandardCharsets.UTF_8), status.headers()));
+        write(
+            exchange,
+            new Reply(
+                status.status(),
+                status.contentType(),
+                status.body() == null ? EMPTY : status.body().getBytes(StandardCharsets.UTF_8),
+                status.headers()));
         return;
       }
       Reply reply = route(request);
@@ -588,8 +639,12 @@ public final class ServiceNowSimulator implements AutoCloseable {
     }
     String user = authenticate(request);
     if (user == null) {
-      return new Reply(401, JSON, envelope("User Not Authenticated", "Required to provide Auth information")
-          .getBytes(StandardCharsets.UTF_8), Map.of("WWW-Authenticate", "BASIC realm=\"Service-now\""));
+      return new Reply(
+          401,
+          JSON,
+          envelope("User Not Authenticated", "Required to provide Auth information")
+              .getBytes(StandardCharsets.UTF_8),
+          Map.of("WWW-Authenticate", "BASIC realm=\"Service-now\""));
     }
     if (path.startsWith("/api/now/")) {
       String rest;
@@ -631,9 +686,14 @@ public final class ServiceNowSimulator implements AutoCloseable {
 
   private static String[] basic(String authorization) {
     try {
-      String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      return colon < 0
+          ? null
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -648,7 +708,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
     String clientId = form.get("client_id");
     String clientSecret = form.get("client_secret");
     String authorization = request.header("Authorization");
-    if (clientId == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (clientId == null
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair = basic(authorization);
       if (pair != null) {
         clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
@@ -673,7 +735,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
       case "refresh_token" -> {
         String refresh = form.get("refresh_token");
         IssuedToken issued = refresh == null ? null : refreshTokens.get(refresh);
-        if (issued == null || !issued.clientId().equals(clientId) || !issued.expiresAt().isAfter(clock.instant())) {
+        if (issued == null
+            || !issued.clientId().equals(clientId)
+            || !issued.expiresAt().isAfter(clock.instant())) {
           return Reply.json(401, OAUTH_FAILED);
         }
         return issue(issued.user(), clientId, refresh);
@@ -683,14 +747,17 @@ public final class ServiceNowSimulator implements AutoCloseable {
       }
     }
     String refresh = randomToken();
-    refreshTokens.put(refresh, new IssuedToken(user, clientId, clock.instant().plusSeconds(refreshExpiresIn), null));
+    refreshTokens.put(
+        refresh,
+        new IssuedToken(user, clientId, clock.instant().plusSeconds(refreshExpiresIn), null));
     return issue(user, clientId, refresh);
   }
 
   private Reply issue(String user, String clientId, String refresh) throws IOException {
     String access = randomToken();
     int lifetime = expiresIn;
-    accessTokens.put(access, new IssuedToken(user, clientId, clock.instant().plusSeconds(lifetime), refresh));
+    accessTokens.put(
+        access, new IssuedToken(user, clientId, clock.instant().plusSeconds(lifetime), refresh));
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
@@ -712,7 +779,11 @@ public final class ServiceNowSimulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- table API
 
-  private enum Display { FALSE, TRUE, ALL }
+  private enum Display {
+    FALSE,
+    TRUE,
+    ALL
+  }
 
   private record Render(Set<String> fields, Display display, boolean excludeLink, String base) {}
 
@@ -728,15 +799,24 @@ public final class ServiceNowSimulator implements AutoCloseable {
       }
     }
     String dv = request.param("sysparm_display_value");
-    Display display = dv == null ? Display.FALSE
-        : dv.equalsIgnoreCase("true") ? Display.TRUE : dv.equalsIgnoreCase("all") ? Display.ALL : Display.FALSE;
-    return new Render(fields, display, "true".equalsIgnoreCase(request.param("sysparm_exclude_reference_link")), baseUrl);
+    Display display =
+        dv == null
+            ? Display.FALSE
+            : dv.equalsIgnoreCase("true")
+                ? Display.TRUE
+                : dv.equalsIgnoreCase("all") ? Display.ALL : Display.FALSE;
+    return new Render(
+        fields,
+        display,
+        "true".equalsIgnoreCase(request.param("sysparm_exclude_reference_link")),
+        baseUrl);
   }
 
   private Reply table(Request request, String rest, boolean v1, String user) throws IOException {
     int slash = rest.indexOf('/');
     String table = slash < 0 ? rest : rest.substring(0, slash);
-    String sysId = slash < 0 ? null : URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+    String sysId =
+        slash < 0 ? null : URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
     if (!table.equals("incident")) {
       return Reply.json(400, envelope("Invalid table " + table, null));
     }
@@ -754,19 +834,23 @@ public final class ServiceNowSimulator implements AutoCloseable {
       }
       case "POST" -> {
         if (sysId != null) {
-          return Reply.json(405, envelope("Method not Supported", "POST method not supported for API"));
+          return Reply.json(
+              405, envelope("Method not Supported", "POST method not supported for API"));
         }
         JsonNode body = body(request);
         if (body == null) {
           return invalidJson();
         }
         Map<String, String> record = incidents.insert(body, user);
-        Map<String, String> headers = Map.of("Location", baseUrl + TABLE_PREFIX + "incident/" + record.get("sys_id"));
+        Map<String, String> headers =
+            Map.of("Location", baseUrl + TABLE_PREFIX + "incident/" + record.get("sys_id"));
         return new Reply(201, JSON, noBody ? EMPTY : single(record, render(request)), headers);
       }
       case "PUT", "PATCH" -> {
         if (sysId == null) {
-          return Reply.json(405, envelope("Method not Supported", request.method + " method not supported for API"));
+          return Reply.json(
+              405,
+              envelope("Method not Supported", request.method + " method not supported for API"));
         }
         JsonNode body = body(request);
         if (body == null) {
@@ -776,11 +860,14 @@ public final class ServiceNowSimulator implements AutoCloseable {
         if (record == null) {
           return notFound();
         }
-        return noBody ? new Reply(200, JSON, EMPTY, Map.of()) : Reply.json(200, single(record, render(request)));
+        return noBody
+            ? new Reply(200, JSON, EMPTY, Map.of())
+            : Reply.json(200, single(record, render(request)));
       }
       case "DELETE" -> {
         if (sysId == null) {
-          return Reply.json(405, envelope("Method not Supported", "DELETE method not supported for API"));
+          return Reply.json(
+              405, envelope("Method not Supported", "DELETE method not supported for API"));
         }
         return incidents.delete(sysId) ? new Reply(204, null, EMPTY, Map.of()) : notFound();
       }
@@ -790,7 +877,10 @@ public final class ServiceNowSimulator implements AutoCloseable {
     }
   }
 
-  /** The body as JSON (first element of an array, as ServiceNow processes only one record); null when invalid. */
+  /**
+   * The body as JSON (first element of an array, as ServiceNow processes only one record); null
+   * when invalid.
+   */
   private static JsonNode body(Request request) {
     if (request.body.length == 0) {
       return MAPPER.createObjectNode();
@@ -807,15 +897,19 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   private static Reply invalidJson() {
-    return Reply.json(400, envelope("Exception while reading request", "The payload is not valid JSON."));
+    return Reply.json(
+        400, envelope("Exception while reading request", "The payload is not valid JSON."));
   }
 
   private static Reply notFound() {
-    return Reply.json(404, envelope("No Record found", "Record doesn't exist or ACL restricts the record retrieval"));
+    return Reply.json(
+        404,
+        envelope("No Record found", "Record doesn't exist or ACL restricts the record retrieval"));
   }
 
   private Reply list(Request request, boolean v1) throws IOException {
-    EncodedQuery query = EncodedQuery.parse(request.param("sysparm_query"), incidents.queryableFields());
+    EncodedQuery query =
+        EncodedQuery.parse(request.param("sysparm_query"), incidents.queryableFields());
     List<Map<String, String>> matching = new ArrayList<>();
     for (Map<String, String> record : incidents.list()) {
       if (query.matches(record)) {
@@ -877,7 +971,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
     StringBuilder url = new StringBuilder(baseUrl).append(request.path);
     char sep = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
-      url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+      url.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
       sep = '&';
     }
@@ -906,7 +1002,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return out.toByteArray();
   }
 
-  private static void writeRecord(JsonGenerator g, Map<String, String> record, Render render) throws IOException {
+  private static void writeRecord(JsonGenerator g, Map<String, String> record, Render render)
+      throws IOException {
     g.writeStartObject();
     if (render.fields() == null) {
       for (Map.Entry<String, String> e : record.entrySet()) {
@@ -923,7 +1020,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
     g.writeEndObject();
   }
 
-  private static void writeField(JsonGenerator g, String field, String value, Render render) throws IOException {
+  private static void writeField(JsonGenerator g, String field, String value, Render render)
+      throws IOException {
     if (IncidentTable.JOURNAL.contains(field)) {
       value = ""; // write-only journal fields read back empty
     }
@@ -999,20 +1097,27 @@ public final class ServiceNowSimulator implements AutoCloseable {
     String executionId = IncidentTable.newSysId();
     FlowCall call = new FlowCall(executionId, request.record());
     flowCalls.add(call);
-    FlowResponse response = handler == null ? FlowResponse.executionId(executionId) : handler.handle(call);
+    FlowResponse response =
+        handler == null ? FlowResponse.executionId(executionId) : handler.handle(call);
     if (response.successful()) {
       for (FlowCallback callback : callbacks) {
-        callbackThread.schedule(() -> {
-          try {
-            callback.onTriggered(call);
-          } catch (Throwable t) {
-            callbackFailures.add(t);
-          }
-        }, callbackDelay.toMillis(), TimeUnit.MILLISECONDS);
+        callbackThread.schedule(
+            () -> {
+              try {
+                callback.onTriggered(call);
+              } catch (Throwable t) {
+                callbackFailures.add(t);
+              }
+            },
+            callbackDelay.toMillis(),
+            TimeUnit.MILLISECONDS);
       }
     }
-    return new Reply(response.status(), response.contentType(),
-        response.body() == null ? EMPTY : response.body().getBytes(StandardCharsets.UTF_8), response.headers());
+    return new Reply(
+        response.status(),
+        response.contentType(),
+        response.body() == null ? EMPTY : response.body().getBytes(StandardCharsets.UTF_8),
+        response.headers());
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1032,7 +1137,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       out.putIfAbsent(key, value);
     }
     return out;
@@ -1048,19 +1154,40 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return root.toString();
   }
 
-  /** Starts a simulator for demos: {@code [port [user password]]}; prints the base URL and runs until killed. */
+  /**
+   * Starts a simulator for demos: {@code [port [user password]]}; prints the base URL and runs
+   * until killed.
+   */
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
     ServiceNowSimulator simulator = new ServiceNowSimulator();
     if (args.length > 2) {
       simulator.user(args[1], args[2]);
     }
-    simulator.onFlowTriggered(call -> System.out.println(
-        "flow " + call.method() + " " + call.path() + " executionId=" + call.executionId() + " body=" + call.request().body()));
+    simulator.onFlowTriggered(
+        call ->
+            System.out.println(
+                "flow "
+                    + call.method()
+                    + " "
+                    + call.path()
+                    + " executionId="
+                    + call.executionId()
+                    + " body="
+                    + call.request().body()));
     simulator.start(port);
     System.out.println("ServiceNow simulator listening on " + simulator.baseUrl());
-    System.out.println("Basic " + DEFAULT_USER + "/" + DEFAULT_PASSWORD + ", OAuth client " + DEFAULT_CLIENT_ID + "/"
-        + DEFAULT_CLIENT_SECRET + ", API key " + DEFAULT_API_KEY);
+    System.out.println(
+        "Basic "
+            + DEFAULT_USER
+            + "/"
+            + DEFAULT_PASSWORD
+            + ", OAuth client "
+            + DEFAULT_CLIENT_ID
+            + "/"
+            + DEFAULT_CLIENT_SECRET
+            + ", API key "
+            + DEFAULT_API_KEY);
     Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
     Thread.currentThread().join();
   }

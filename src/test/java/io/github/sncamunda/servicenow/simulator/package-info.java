@@ -15,8 +15,8 @@
  * reference fields are not validated and display as their sys_id; the encoded query subset is
  * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on
  * ServiceNow); every token grant issues a fresh access token (ServiceNow re-issues the still-valid
- * one with a longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no
- * {@code sysparm_input_display_value}; {@code X-no-response-body} and {@code X-HTTP-Method-Override}
- * are honoured; the API key is also accepted as query parameter {@code x-sn-apikey}.
+ * one with a longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no {@code
+ * sysparm_input_display_value}; {@code X-no-response-body} and {@code X-HTTP-Method-Override} are
+ * honoured; the API key is also accepted as query parameter {@code x-sn-apikey}.
  */
 package io.github.sncamunda.servicenow.simulator;

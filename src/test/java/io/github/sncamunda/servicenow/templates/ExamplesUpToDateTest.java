@@ -26,7 +26,10 @@ class ExamplesUpToDateTest {
     for (Path recipe : recipes) {
       String name = recipe.getFileName().toString().replace(".json", ".bpmn");
       assertThat(Path.of("examples", name))
-          .as("examples/%s is missing or out of date: run tools/templates/apply-all.sh examples/recipes examples", name)
+          .as(
+              "examples/%s is missing or out of date: run tools/templates/apply-all.sh"
+                  + " examples/recipes examples",
+              name)
           .exists()
           .hasSameTextualContentAs(generated.resolve(name));
     }

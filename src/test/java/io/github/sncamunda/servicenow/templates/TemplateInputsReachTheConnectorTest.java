@@ -22,13 +22,14 @@ class TemplateInputsReachTheConnectorTest {
 
   @ParameterizedTest
   @CsvSource({
-      "servicenow-flow-starter.json, flow",
-      "hybrid/servicenow-flow-starter-hybrid.json, flow",
-      "servicenow-incident-handler.json, incident",
-      "hybrid/servicenow-incident-handler-hybrid.json, incident"
+    "servicenow-flow-starter.json, flow",
+    "hybrid/servicenow-flow-starter-hybrid.json, flow",
+    "servicenow-incident-handler.json, incident",
+    "hybrid/servicenow-incident-handler-hybrid.json, incident"
   })
   void everyInputTargetRootIsFetched(String file, String connector) throws IOException {
-    Class<?> function = connector.equals("flow") ? FlowStarterFunction.class : IncidentHandlerFunction.class;
+    Class<?> function =
+        connector.equals("flow") ? FlowStarterFunction.class : IncidentHandlerFunction.class;
     OutboundConnector annotation = function.getAnnotation(OutboundConnector.class);
     JsonNode template = new ObjectMapper().readTree(Path.of("element-templates", file).toFile());
 

@@ -37,10 +37,11 @@ class TemplatesUpToDateTest {
     Files.writeString(generated.getParent().resolve("new.json"), "{}");
     Files.writeString(committed.getParent().resolve("gone.json"), "{}");
 
-    assertThat(differences(dir.resolve("generated"), dir.resolve("committed"))).containsExactlyInAnyOrder(
-        "hybrid/a.json differs from what the input records generate: " + FIX,
-        "new.json is generated but not committed: " + FIX,
-        "gone.json is committed but no longer generated: " + FIX);
+    assertThat(differences(dir.resolve("generated"), dir.resolve("committed")))
+        .containsExactlyInAnyOrder(
+            "hybrid/a.json differs from what the input records generate: " + FIX,
+            "new.json is generated but not committed: " + FIX,
+            "gone.json is committed but no longer generated: " + FIX);
   }
 
   static List<String> differences(Path generatedRoot, Path committedRoot) throws IOException {
@@ -50,7 +51,8 @@ class TemplatesUpToDateTest {
     for (Path file : generated) {
       if (!committed.contains(file)) {
         out.add(file + " is generated but not committed: " + FIX);
-      } else if (!Files.readString(generatedRoot.resolve(file)).equals(Files.readString(committedRoot.resolve(file)))) {
+      } else if (!Files.readString(generatedRoot.resolve(file))
+          .equals(Files.readString(committedRoot.resolve(file)))) {
         out.add(file + " differs from what the input records generate: " + FIX);
       }
     }
@@ -67,7 +69,11 @@ class TemplatesUpToDateTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(f -> f.toString().endsWith(".json")).map(root::relativize).sorted().toList();
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .map(root::relativize)
+          .sorted()
+          .toList();
     }
   }
 }
