@@ -4,11 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** An {@code application/x-www-form-urlencoded} body, as ServiceNow's token endpoint expects. */
-public final class FormBody {
+final class FormBody {
 
   private final StringBuilder encoded = new StringBuilder();
 
-  public FormBody add(String name, String value) {
+  FormBody add(String name, String value) {
     if (encoded.length() > 0) {
       encoded.append('&');
     }
@@ -17,7 +17,7 @@ public final class FormBody {
     return this;
   }
 
-  public byte[] bytes() {
+  byte[] bytes() {
     return encoded.toString().getBytes(StandardCharsets.US_ASCII);
   }
 

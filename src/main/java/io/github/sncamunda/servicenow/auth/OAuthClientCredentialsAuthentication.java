@@ -49,34 +49,6 @@ public record OAuthClientCredentialsAuthentication(
   }
 
   @Override
-  public String grantType() {
-    return "client_credentials";
-  }
-
-  @Override
-  public void addGrantParameters(FormBody form) {
-    form.add("client_id", clientId).add("client_secret", clientSecret);
-    if (scope != null && !scope.isBlank()) {
-      form.add("scope", scope);
-    }
-  }
-
-  @Override
-  public String refreshClientId() {
-    return clientId;
-  }
-
-  @Override
-  public String refreshClientSecret() {
-    return clientSecret;
-  }
-
-  @Override
-  public String identity() {
-    return String.join("\u0000", grantType(), clientId, clientSecret, scope == null ? "" : scope);
-  }
-
-  @Override
   public String toString() {
     return "OAuthClientCredentialsAuthentication[clientId="
         + clientId

@@ -1,19 +1,16 @@
 package io.github.sncamunda.servicenow.auth;
 
-/** An authentication that exchanges credentials for an access token at ServiceNow's token URL. */
-public interface OAuthGrant {
+/**
+ * An authentication that exchanges credentials for an access token at ServiceNow's token URL. The
+ * {@link Authenticator} turns each kind into its token request; the records only carry values.
+ */
+sealed interface OAuthGrant
+    permits OAuthClientCredentialsAuthentication, OAuthPasswordAuthentication {
 
-  String grantType();
+  String clientId();
+
+  String clientSecret();
 
   /** Optional explicit token URL; null or blank means {@code <instance>/oauth_token.do}. */
   String tokenUrl();
-
-  void addGrantParameters(FormBody form);
-
-  String refreshClientId();
-
-  String refreshClientSecret();
-
-  /** Everything that identifies the credential; only ever hashed, never logged or stored. */
-  String identity();
 }

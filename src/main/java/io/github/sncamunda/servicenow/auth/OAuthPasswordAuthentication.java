@@ -56,34 +56,6 @@ public record OAuthPasswordAuthentication(
   }
 
   @Override
-  public String grantType() {
-    return "password";
-  }
-
-  @Override
-  public void addGrantParameters(FormBody form) {
-    form.add("client_id", clientId)
-        .add("client_secret", clientSecret)
-        .add("username", username)
-        .add("password", password);
-  }
-
-  @Override
-  public String refreshClientId() {
-    return clientId;
-  }
-
-  @Override
-  public String refreshClientSecret() {
-    return clientSecret;
-  }
-
-  @Override
-  public String identity() {
-    return String.join("\u0000", grantType(), clientId, clientSecret, username, password);
-  }
-
-  @Override
   public String toString() {
     return "OAuthPasswordAuthentication[clientId="
         + clientId

@@ -2,23 +2,22 @@ package io.github.sncamunda.servicenow.auth;
 
 import io.camunda.connector.api.error.ConnectorException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Access tokens shared by every invocation of both connectors in this JVM. A token is reused until
- * {@code skew} before it expires; renewal uses the refresh token when there is one, and only one
- * thread per credential talks to the token endpoint while the others wait for its result.
+ * Access tokens shared by every invocation of every connector in this JVM. A token is reused until
+ * its renewal time (see {@link AccessToken}); renewal uses the refresh token when there is one, and
+ * only one thread per credential talks to the token endpoint while the others wait for its result.
  */
-public final class TokenCache {
+final class TokenCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
 
   /** Talks to the token endpoint. */
-  public interface Fetcher {
+  interface Fetcher {
     AccessToken grant();
 
     AccessToken refresh(String refreshToken);
@@ -26,23 +25,21 @@ public final class TokenCache {
 
   private final ConcurrentHashMap<TokenKey, Slot> slots = new ConcurrentHashMap<>();
   private final Clock clock;
-  private final Duration skew;
 
-  public TokenCache(Clock clock, Duration skew) {
+  TokenCache(Clock clock) {
     this.clock = clock;
-    this.skew = skew;
   }
 
-  public AccessToken get(TokenKey key, Fetcher fetcher) {
+  AccessToken get(TokenKey key, Fetcher fetcher) {
     Slot slot = slots.computeIfAbsent(key, k -> new Slot());
     AccessToken current = slot.token;
-    if (current != null && current.usableAt(clock.instant(), skew)) {
+    if (current != null && current.usableAt(clock.instant())) {
       return current;
     }
     slot.lock.lock();
     try {
       current = slot.token;
-      if (current != null && current.usableAt(clock.instant(), skew)) {
+      if (current != null && current.usableAt(clock.instant())) {
         return current;
       }
       AccessToken renewed = renew(slot.refreshToken, fetcher);
@@ -50,6 +47,10 @@ public final class TokenCache {
       if (renewed.refreshToken() != null) {
         slot.refreshToken = renewed.refreshToken();
       }
+      LOG.debug(
+          "OAuth token obtained; valid until {}, renewed from {}",
+          renewed.expiresAt(),
+          renewed.renewAt());
       return renewed;
     } finally {
       slot.lock.unlock();
@@ -60,7 +61,7 @@ public final class TokenCache {
    * Drops {@code token} if it is still the cached one (ServiceNow refused it); keeps the refresh
    * token.
    */
-  public void invalidate(TokenKey key, AccessToken token) {
+  void invalidate(TokenKey key, AccessToken token) {
     Slot slot = slots.get(key);
     if (slot == null) {
       return;
@@ -69,6 +70,7 @@ public final class TokenCache {
     try {
       if (slot.token == token) {
         slot.token = null;
+        LOG.debug("OAuth token refused by ServiceNow; dropped from the cache");
       }
     } finally {
       slot.lock.unlock();

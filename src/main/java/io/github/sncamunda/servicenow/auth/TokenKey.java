@@ -9,21 +9,31 @@ import java.util.Arrays;
  * Identifies a cached token by a SHA-256 digest of the token URL and every credential field, so the
  * cache never holds a secret in a readable key and a changed password never reuses a token.
  */
-public final class TokenKey {
+final class TokenKey {
 
   private final byte[] digest;
+  private final int hash;
 
   private TokenKey(byte[] digest) {
     this.digest = digest;
+    this.hash = Arrays.hashCode(digest);
   }
 
-  public static TokenKey of(String tokenUrl, OAuthGrant grant) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(tokenUrl.getBytes(StandardCharsets.UTF_8));
+  static TokenKey of(String tokenUrl, String... credentialFields) {
+    MessageDigest sha = sha256();
+    sha.update(tokenUrl.getBytes(StandardCharsets.UTF_8));
+    for (String field : credentialFields) {
       sha.update((byte) 0);
-      sha.update(grant.identity().getBytes(StandardCharsets.UTF_8));
-      return new TokenKey(sha.digest());
+      if (field != null) {
+        sha.update(field.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return new TokenKey(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
@@ -36,7 +46,7 @@ public final class TokenKey {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(digest);
+    return hash;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.sncamunda.servicenow.client;
 
+import io.github.sncamunda.servicenow.auth.Credential;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -9,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +27,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -49,9 +53,16 @@ final class HttpTransport implements Closeable {
   private final ScheduledThreadPoolExecutor deadlines = deadlineScheduler();
 
   HttpTransport(ClientSettings settings) {
+    this(settings, QuietConnections.INSTANCE);
+  }
+
+  /** {@code connections} is replaceable only so a test can prove what the quiet ones prevent. */
+  HttpTransport(
+      ClientSettings settings, HttpConnectionFactory<ManagedHttpClientConnection> connections) {
     this.settings = settings;
     this.pool =
         PoolingHttpClientConnectionManagerBuilder.create()
+            .setConnectionFactory(connections)
             .setMaxConnTotal(settings.maxConnections())
             .setMaxConnPerRoute(settings.maxConnections())
             .setDefaultConnectionConfig(
@@ -76,24 +87,24 @@ final class HttpTransport implements Closeable {
             .build();
   }
 
-  RawResponse send(
-      HttpMethod method,
-      URI uri,
-      Map<String, String> headers,
-      byte[] body,
-      ContentType contentType,
-      java.time.Duration responseTimeout,
-      long maxResponseBytes)
-      throws TransportException {
-    HttpUriRequestBase request = new HttpUriRequestBase(method.name(), uri);
+  /** Sends once; {@code credential} (may be null) is added as its header. */
+  RawResponse send(Exchange exchange, Credential credential) throws TransportException {
+    Duration responseTimeout = exchange.timeout();
+    HttpUriRequestBase request = new HttpUriRequestBase(exchange.method().name(), exchange.uri());
     request.setConfig(
         RequestConfig.custom()
             .setResponseTimeout(Timeout.of(responseTimeout))
             .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
             .build());
-    headers.forEach(request::setHeader);
-    if (body != null) {
-      request.setEntity(new ByteArrayEntity(body, contentType));
+    exchange.headers().forEach(request::setHeader);
+    if (credential != null) {
+      request.setHeader(credential.header(), credential.value());
+    }
+    switch (exchange.body()) {
+      case Exchange.Body.None none -> {}
+      case Exchange.Body.Bytes bytes ->
+          request.setEntity(
+              new ByteArrayEntity(bytes.bytes(), ContentType.parse(bytes.contentType())));
     }
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline =
@@ -105,7 +116,7 @@ final class HttpTransport implements Closeable {
             responseTimeout.toMillis(),
             TimeUnit.MILLISECONDS);
     try {
-      return exchange(request, uri, responseTimeout, maxResponseBytes);
+      return exchange(request, exchange.uri(), responseTimeout, settings.maxResponseBytes());
     } catch (TransportException e) {
       if (expired.get()) {
         throw new TransportException(

@@ -10,9 +10,18 @@ public final class PercentEncoding {
   private PercentEncoding() {}
 
   public static String encode(String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length + 8);
-    for (byte b : bytes) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    appendEncoded(out, value);
+    return out.toString();
+  }
+
+  /** Appends the encoded value; most path segments and names need no encoding at all. */
+  static void appendEncoded(StringBuilder out, String value) {
+    if (allUnreserved(value)) {
+      out.append(value);
+      return;
+    }
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
       if (isUnreserved(c)) {
         out.append((char) c);
@@ -20,7 +29,15 @@ public final class PercentEncoding {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
-    return out.toString();
+  }
+
+  private static boolean allUnreserved(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isUnreserved(int c) {

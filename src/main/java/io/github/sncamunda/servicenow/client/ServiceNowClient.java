@@ -1,56 +1,51 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorInputException;
+import io.github.sncamunda.servicenow.auth.Authenticator;
+import io.github.sncamunda.servicenow.auth.Credential;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
-import io.github.sncamunda.servicenow.auth.TokenCache;
+import io.github.sncamunda.servicenow.auth.TokenReply;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hc.core5.http.ContentType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one way both connectors talk to ServiceNow: resolves the instance, authenticates (with a
- * JVM-wide token cache), sends over a shared connection pool, retries only what cannot duplicate
- * work, and turns every failure into a {@link ConnectorException} with a stable code.
+ * The one way every connector talks to ServiceNow, in four stages: prepare (validate, serialise,
+ * build the URI), authenticate (with a JVM-wide token cache), send under one retry policy over a
+ * shared connection pool, and interpret the answer into a result or a {@link ConnectorException}
+ * with a stable code. See ARCHITECTURE.md for the path of one call.
  */
 public final class ServiceNowClient implements Closeable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ServiceNowClient.class);
-  private static final Duration TOKEN_SKEW = Duration.ofSeconds(60);
-
-  /** Sleeps between attempts; replaceable in tests. */
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
 
   private static volatile ServiceNowClient shared;
 
   private final ClientSettings settings;
+  private final Preparer preparer;
   private final HttpTransport transport;
+  private final Sender sender;
   private final Authenticator authenticator;
-  private final Clock clock;
-  private final Sleeper sleeper;
 
   public ServiceNowClient(ClientSettings settings) {
-    this(settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    this(settings, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
   }
 
-  ServiceNowClient(ClientSettings settings, Clock clock, Sleeper sleeper) {
+  ServiceNowClient(ClientSettings settings, Clock clock, Sender.Sleeper sleeper) {
+    this(settings, clock, sleeper, new HttpTransport(settings));
+  }
+
+  ServiceNowClient(
+      ClientSettings settings, Clock clock, Sender.Sleeper sleeper, HttpTransport transport) {
     this.settings = settings;
-    this.transport = new HttpTransport(settings);
-    this.authenticator = new Authenticator(new TokenCache(clock, TOKEN_SKEW), clock);
-    this.clock = clock;
-    this.sleeper = sleeper;
+    this.preparer = new Preparer(settings);
+    this.transport = transport;
+    RetryPolicy policy =
+        new RetryPolicy(settings.retry(), clock, ThreadLocalRandom::current, System::nanoTime);
+    this.sender = new Sender(transport, policy, sleeper);
+    this.authenticator = new Authenticator(this::postToken, clock);
   }
 
   /** The JVM-wide client: one pool and one token cache for every connector invocation. */
@@ -76,155 +71,26 @@ public final class ServiceNowClient implements Closeable {
       ServiceNowConnection connection,
       ServiceNowAuthentication authentication,
       ServiceNowRequest request) {
-    if (connection == null) {
-      throw new ConnectorInputException("Instance name is required");
-    }
-    if (authentication == null) {
-      throw new ConnectorInputException("Authentication is required");
-    }
-    ServiceNowEndpoint endpoint = connection.endpoint();
-    authentication.validate();
-    Duration timeout = connection.responseTimeout(settings.responseTimeout());
-    URI uri = endpoint.uri(request.pathSegments(), request.query());
-    String call = request.describe();
-    PayloadLimits.checkDepth(request.body());
-    byte[] body = request.body() == null ? null : Json.write(request.body());
-    if (body != null) {
-      PayloadLimits.checkSize(body);
-    }
-    Authenticator.TokenEndpoint tokenEndpoint =
-        (tokenUrl, form, tokenCall) ->
-            send(
-                HttpMethod.POST,
-                tokenUrl,
-                Map.of("Accept", "application/json"),
-                form,
-                ContentType.APPLICATION_FORM_URLENCODED,
-                timeout,
-                tokenCall);
-
-    Authenticator.Credential credential =
-        authenticator.credential(endpoint, authentication, tokenEndpoint);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    headers.putAll(request.headers());
-    headers.put(credential.header(), credential.value());
-    RawResponse response =
-        send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
-    if (response.status() == 401 && credential.renewable()) {
-      // a cached token revoked or expired early: a 401 proves nothing was processed, so one resend
-      // is safe
-      LOG.debug("{} got 401 with a cached OAuth token; renewing it once", call);
-      authenticator.reject(credential);
-      headers.remove(credential.header());
-      credential = authenticator.credential(endpoint, authentication, tokenEndpoint);
-      headers.put(credential.header(), credential.value());
-      response =
-          send(request.method(), uri, headers, body, ContentType.APPLICATION_JSON, timeout, call);
-    }
-    if (!response.successful()) {
-      throw ServiceNowErrors.http(response, call);
-    }
-    return success(response, request, call);
-  }
-
-  /** Sends with the in-call retry rules; returns any HTTP answer that is final for this call. */
-  private RawResponse send(
-      HttpMethod method,
-      URI uri,
-      Map<String, String> headers,
-      byte[] body,
-      ContentType contentType,
-      Duration timeout,
-      String call) {
-    RetryBudget budget =
-        new RetryBudget(settings.retry(), ThreadLocalRandom.current(), System::nanoTime);
-    while (true) {
-      long started = System.nanoTime();
-      RawResponse response;
-      try {
-        response =
-            transport.send(
-                method, uri, headers, body, contentType, timeout, settings.maxResponseBytes());
-      } catch (TransportException e) {
-        LOG.debug(
-            "{} attempt {} failed: {} ({})", call, budget.attempts(), e.getMessage(), e.kind());
-        if (e.retryable(method.idempotent())
-            && budget.next(Optional.empty()) instanceof RetryBudget.Decision.Retry retry) {
-          pause(retry.delay(), call);
-          continue;
-        }
-        throw ServiceNowErrors.transport(e, call);
-      }
-      LOG.debug(
-          "{} attempt {} -> {} in {} ms",
-          call,
-          budget.attempts(),
-          response.status(),
-          (System.nanoTime() - started) / 1_000_000);
-      if (!retryableStatus(response.status(), method)) {
-        return response;
-      }
-      RetryBudget.Decision decision = budget.next(RetryAfter.of(response, clock));
-      if (decision instanceof RetryBudget.Decision.Retry retry) {
-        pause(retry.delay(), call);
-      } else if (decision instanceof RetryBudget.Decision.Defer defer) {
-        throw ServiceNowErrors.deferred(response, call, defer.delay());
-      } else {
-        return response;
+    Exchange exchange = preparer.prepare(connection, authentication, request);
+    Credential credential =
+        authenticator.credential(
+            authentication, exchange.endpoint().defaultTokenUrl(), exchange.timeout());
+    RawResponse response = sender.send(exchange, credential);
+    if (response.status() == 401) {
+      // a 401 proves nothing was processed: one resend with a renewed token is safe
+      Optional<Credential> renewed = authenticator.renewAfterUnauthorized(credential);
+      if (renewed.isPresent()) {
+        response = sender.send(exchange, renewed.get());
       }
     }
+    return Interpreter.interpret(exchange, response);
   }
 
-  /**
-   * 429 and 503 prove the request was not processed; 502 and 504 only allow resending what is
-   * idempotent.
-   */
-  private static boolean retryableStatus(int status, HttpMethod method) {
-    return status == 429
-        || status == 503
-        || (method.idempotent() && (status == 502 || status == 504));
-  }
-
-  private void pause(Duration delay, String call) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectorException(
-          ErrorCodes.CONNECTION_FAILED, call + " was interrupted while waiting to retry");
-    }
-  }
-
-  private static ServiceNowResponse success(
-      RawResponse response, ServiceNowRequest request, String call) {
-    if (response.body().length == 0) {
-      return new ServiceNowResponse(response.status(), response.headers(), null, null);
-    }
-    if (ServiceNowErrors.looksLikeHtml(response)) {
-      throw ServiceNowErrors.invalidResponse(
-          response,
-          call,
-          "an HTML page instead of JSON: the instance may be hibernating (developer instances sleep"
-              + " when unused), under maintenance, or a proxy answered");
-    }
-    boolean declaredJson = response.contentType().contains("json");
-    if (declaredJson || request.expectJson()) {
-      try {
-        return new ServiceNowResponse(
-            response.status(), response.headers(), Json.parse(response.body()), null);
-      } catch (IOException e) {
-        if (declaredJson || request.expectJson()) {
-          throw ServiceNowErrors.invalidResponse(
-              response, call, "a body that is not valid JSON (truncated or malformed)");
-        }
-      }
-    }
-    return new ServiceNowResponse(
-        response.status(),
-        response.headers(),
-        null,
-        new String(response.body(), StandardCharsets.UTF_8));
+  /** The token exchange the authenticator was given: a form POST under the same retry rules. */
+  private TokenReply postToken(URI tokenUrl, byte[] form, Duration timeout, String call) {
+    RawResponse response = sender.send(Exchange.tokenRequest(tokenUrl, form, timeout, call), null);
+    String reason = response.successful() ? "" : ServiceNowErrors.serviceNowReason(response);
+    return new TokenReply(response.status(), response.body(), reason);
   }
 
   /** Connections currently taken from the pool; every call returns its connection. */

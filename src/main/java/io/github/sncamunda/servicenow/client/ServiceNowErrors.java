@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
+import io.github.sncamunda.servicenow.common.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

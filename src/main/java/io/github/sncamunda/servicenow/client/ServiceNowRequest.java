@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * One call to ServiceNow. Path segments are raw values, encoded once by the client; query and
- * headers keep their order. {@code expectJson} makes a non-JSON success an {@code INVALID_RESPONSE}
- * (the Table API always answers JSON; a scripted REST API may answer text).
+ * headers keep their order. {@code acceptText} lets a non-JSON success through as text (a scripted
+ * REST API may answer text; the Table API always answers JSON, so there it is an {@code
+ * INVALID_RESPONSE}). {@code emptyWhenNoRecord} makes ServiceNow's 404 "No Record found" an empty
+ * outcome instead of an error (a query that matched nothing).
  */
 public record ServiceNowRequest(
     HttpMethod method,
@@ -18,7 +20,8 @@ public record ServiceNowRequest(
     Map<String, String> query,
     Map<String, String> headers,
     JsonNode body,
-    boolean expectJson) {
+    boolean acceptText,
+    boolean emptyWhenNoRecord) {
 
   public ServiceNowRequest {
     pathSegments = List.copyOf(pathSegments);
@@ -44,7 +47,8 @@ public record ServiceNowRequest(
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private JsonNode body;
-    private boolean expectJson = true;
+    private boolean acceptText;
+    private boolean emptyWhenNoRecord;
 
     private Builder(HttpMethod method, List<String> segments) {
       this.method = method;
@@ -84,12 +88,19 @@ public record ServiceNowRequest(
     }
 
     public Builder acceptText() {
-      expectJson = false;
+      acceptText = true;
+      return this;
+    }
+
+    /** ServiceNow's 404 "No Record found" is an empty result here, not an error. */
+    public Builder emptyWhenNoRecord() {
+      emptyWhenNoRecord = true;
       return this;
     }
 
     public ServiceNowRequest build() {
-      return new ServiceNowRequest(method, segments, query, headers, body, expectJson);
+      return new ServiceNowRequest(
+          method, segments, query, headers, body, acceptText, emptyWhenNoRecord);
     }
   }
 }

@@ -30,13 +30,4 @@ final class TransportException extends Exception {
   Kind kind() {
     return kind;
   }
-
-  /** Whether sending again cannot duplicate work on ServiceNow's side. */
-  boolean retryable(boolean idempotent) {
-    return switch (kind) {
-      case CONNECT_FAILED -> true;
-      case NO_RESPONSE -> idempotent;
-      case TIMEOUT, BROKEN_RESPONSE, TOO_LARGE -> false;
-    };
-  }
 }

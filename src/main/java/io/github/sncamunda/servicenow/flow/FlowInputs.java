@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.ApiKeyAuthentication;
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.common.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -220,7 +220,7 @@ final class FlowInputs {
       String text = ((String) body).strip();
       if (text.startsWith("{") || text.startsWith("[")) {
         try {
-          return Json.MAPPER.readTree(text);
+          return Json.parse(text);
         } catch (JsonProcessingException e) {
           throw input(
               "Request body is text that looks like JSON but is not valid JSON (line "
@@ -234,7 +234,7 @@ final class FlowInputs {
       return TextNode.valueOf((String) body);
     }
     try {
-      return Json.MAPPER.valueToTree(body);
+      return Json.tree(body);
     } catch (IllegalArgumentException e) {
       throw input("Request body cannot be sent as JSON");
     }

@@ -3,7 +3,7 @@ package io.github.sncamunda.servicenow.flow;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.generator.java.annotation.NestedProperties;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
-import io.github.sncamunda.servicenow.client.InputBinding;
+import io.github.sncamunda.servicenow.binding.InputBinding;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,7 +2,6 @@ package io.github.sncamunda.servicenow.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.client.HttpMethod;
@@ -10,6 +9,7 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +39,7 @@ final class CreateIncident {
           TableParameters.returning(TableParameters.request(HttpMethod.GET), create)
               .query("sysparm_query", CORRELATION_FIELD + "=" + correlationId)
               .query("sysparm_limit", "1")
+              .emptyWhenNoRecord()
               .build();
     }
     ServiceNowRequest insert =
@@ -74,19 +75,7 @@ final class CreateIncident {
       ServiceNowConnection connection,
       ServiceNowAuthentication authentication,
       ServiceNowRequest lookup) {
-    ServiceNowResponse response;
-    try {
-      response = client.execute(connection, authentication, lookup);
-    } catch (ConnectorException e) {
-      if (IncidentRecords.noRecordFound(e)) {
-        return null;
-      }
-      throw e;
-    }
-    JsonNode result = response.result();
-    if (result != null && result.isArray() && !result.isEmpty() && result.get(0).isObject()) {
-      return result.get(0);
-    }
-    return null;
+    List<JsonNode> found = client.execute(connection, authentication, lookup).records();
+    return found != null && !found.isEmpty() && found.get(0).isObject() ? found.get(0) : null;
   }
 }

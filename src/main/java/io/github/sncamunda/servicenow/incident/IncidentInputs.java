@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.common.Json;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +52,7 @@ final class IncidentInputs {
     }
     if (value instanceof Map) {
       try {
-        return Json.MAPPER.valueToTree(value);
+        return (ObjectNode) Json.tree(value);
       } catch (IllegalArgumentException tooDeepOrOdd) {
         throw new ConnectorInputException("Payload cannot be sent as JSON (nested too deeply?)");
       }
@@ -74,7 +74,7 @@ final class IncidentInputs {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(text);
+      node = Json.parse(text);
     } catch (JsonProcessingException e) {
       // only the position: the parser's message would quote the payload itself
       JsonLocation at = e.getLocation();

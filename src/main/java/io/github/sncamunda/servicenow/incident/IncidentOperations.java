@@ -17,22 +17,16 @@ final class IncidentOperations {
     ServiceNowConnection connection = request.connection();
     ServiceNowAuthentication auth = request.authentication();
     IncidentOperation operation = request.operation();
-    // if/instanceof rather than a pattern switch: main code targets Java 17
-    if (operation instanceof IncidentOperation.Create create) {
-      return CreateIncident.execute(client, connection, auth, create);
-    }
-    if (operation instanceof IncidentOperation.Read read) {
-      return ReadIncident.execute(client, connection, auth, read);
-    }
-    if (operation instanceof IncidentOperation.Update update) {
-      return UpdateIncident.execute(client, connection, auth, update);
-    }
-    if (operation instanceof IncidentOperation.Delete delete) {
-      return DeleteIncident.execute(client, connection, auth, delete);
-    }
-    if (operation instanceof IncidentOperation.Search search) {
-      return SearchIncidents.execute(client, connection, auth, search);
-    }
-    throw new ConnectorInputException("Unknown operation; use one of " + TemplateTexts.VALID_IDS);
+    return switch (operation) {
+      case IncidentOperation.Create create ->
+          CreateIncident.execute(client, connection, auth, create);
+      case IncidentOperation.Read read -> ReadIncident.execute(client, connection, auth, read);
+      case IncidentOperation.Update update ->
+          UpdateIncident.execute(client, connection, auth, update);
+      case IncidentOperation.Delete delete ->
+          DeleteIncident.execute(client, connection, auth, delete);
+      case IncidentOperation.Search search ->
+          SearchIncidents.execute(client, connection, auth, search);
+    };
   }
 }

@@ -2,9 +2,9 @@ package io.github.sncamunda.servicenow.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
-import io.github.sncamunda.servicenow.client.ErrorCodes;
-import io.github.sncamunda.servicenow.client.Json;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
+import io.github.sncamunda.servicenow.common.Json;
 import java.util.Map;
 
 /** Reads incident records out of Table API answers. */
@@ -33,24 +33,8 @@ final class IncidentRecords {
         sysId == null ? fallbackSysId : sysId, value(record.get("number")), toMap(record), created);
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> toMap(JsonNode record) {
-    return (Map<String, Object>) Json.toPlain(record);
-  }
-
-  /**
-   * Whether a query answered 404 only because nothing matched: Table API v1 (the unversioned path
-   * on older releases) does that instead of an empty list. Any other 404 stays an error.
-   */
-  static boolean noRecordFound(ConnectorException e) {
-    if (!"404".equals(e.getErrorCode()) || e.getErrorVariables() == null) {
-      return false;
-    }
-    JsonNode response = Json.MAPPER.valueToTree(e.getErrorVariables().get("response"));
-    JsonNode message = response == null ? null : response.at("/body/error/message");
-    return message != null
-        && message.isTextual()
-        && message.asText().strip().equalsIgnoreCase("No Record found");
+    return Json.toMap(record);
   }
 
   /** A field's stored value whatever the display-value and reference-link options made of it. */

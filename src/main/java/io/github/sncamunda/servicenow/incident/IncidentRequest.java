@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.generator.java.annotation.NestedProperties;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
-import io.github.sncamunda.servicenow.client.InputBinding;
+import io.github.sncamunda.servicenow.binding.InputBinding;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

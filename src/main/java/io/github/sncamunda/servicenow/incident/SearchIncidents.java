@@ -3,12 +3,12 @@ package io.github.sncamunda.servicenow.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
-import io.github.sncamunda.servicenow.client.ErrorCodes;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +29,11 @@ final class SearchIncidents {
             .query("sysparm_query", query)
             .query("sysparm_limit", String.valueOf(IncidentInputs.limit(search.limit())))
             .query("sysparm_offset", String.valueOf(IncidentInputs.offset(search.offset())))
+            .emptyWhenNoRecord()
             .build();
-    ServiceNowResponse response;
-    try {
-      response = client.execute(connection, authentication, request);
-    } catch (ConnectorException e) {
-      if (IncidentRecords.noRecordFound(e)) {
-        return new IncidentSearchResult(List.of(), 0L, 0);
-      }
-      throw e;
+    ServiceNowResponse response = client.execute(connection, authentication, request);
+    if (response.noRecord()) {
+      return new IncidentSearchResult(List.of(), 0L, 0);
     }
     JsonNode result = response.result();
     if (result == null || !result.isArray()) {

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.auth.BasicAuthentication;
 import io.github.sncamunda.servicenow.auth.OAuthClientCredentialsAuthentication;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

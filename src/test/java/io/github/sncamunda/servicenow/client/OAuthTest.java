@@ -11,6 +11,7 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.OAuthClientCredentialsAuthentication;
 import io.github.sncamunda.servicenow.auth.OAuthPasswordAuthentication;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;

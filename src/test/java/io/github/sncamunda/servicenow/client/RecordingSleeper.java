@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the pauses the client asks for instead of sleeping, keeping retry tests fast. */
-final class RecordingSleeper implements ServiceNowClient.Sleeper {
+final class RecordingSleeper implements Sender.Sleeper {
 
   final List<Duration> pauses = new CopyOnWriteArrayList<>();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.auth.BasicAuthentication;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

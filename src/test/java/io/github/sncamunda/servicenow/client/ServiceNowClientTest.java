@@ -12,6 +12,7 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.ApiKeyAuthentication;
 import io.github.sncamunda.servicenow.auth.BasicAuthentication;
 import io.github.sncamunda.servicenow.auth.BearerTokenAuthentication;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -26,10 +26,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camunda.connector.api.error.ConnectorException;
+import io.github.sncamunda.servicenow.TestJson;
 import io.github.sncamunda.servicenow.client.ClientSettings;
-import io.github.sncamunda.servicenow.client.ErrorCodes;
-import io.github.sncamunda.servicenow.client.Json;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
+import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -121,7 +121,7 @@ class FlowStarterFunctionTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> asVariables =
-        Json.MAPPER.convertValue(run(FlowTestSupport.post()), Map.class);
+        TestJson.MAPPER.convertValue(run(FlowTestSupport.post()), Map.class);
 
     assertThat(asVariables)
         .containsEntry("status", 200)

@@ -2,7 +2,7 @@ package io.github.sncamunda.servicenow.flow;
 
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder;
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.common.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

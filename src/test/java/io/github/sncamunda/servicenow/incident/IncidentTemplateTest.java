@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.generator.api.GeneratorConfiguration;
 import io.camunda.connector.generator.java.ClassBasedTemplateGenerator;
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.TestJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +24,7 @@ class IncidentTemplateTest {
         new ClassBasedTemplateGenerator()
             .generate(IncidentHandlerFunction.class, GeneratorConfiguration.DEFAULT);
     assertThat(templates).hasSize(1);
-    template = Json.MAPPER.valueToTree(templates.get(0));
+    template = TestJson.MAPPER.valueToTree(templates.get(0));
   }
 
   @Test

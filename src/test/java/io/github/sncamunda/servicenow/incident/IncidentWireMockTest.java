@@ -4,9 +4,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder;
+import io.github.sncamunda.servicenow.TestJson;
 import io.github.sncamunda.servicenow.auth.BasicAuthentication;
 import io.github.sncamunda.servicenow.client.ClientSettings;
-import io.github.sncamunda.servicenow.client.Json;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +116,6 @@ abstract class IncidentWireMockTest {
   /** The result as process variables would hold it. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> asVariables(Object result) {
-    return Json.MAPPER.convertValue(result, Map.class);
+    return TestJson.MAPPER.convertValue(result, Map.class);
   }
 }

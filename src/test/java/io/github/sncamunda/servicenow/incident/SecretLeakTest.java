@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.TestJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class SecretLeakTest extends IncidentWireMockTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(result(RECORD))));
     Object ok = run(Map.of("operation", "read", "sysId", SYS_ID));
-    seen.add(Json.MAPPER.writeValueAsString(ok));
+    seen.add(TestJson.MAPPER.writeValueAsString(ok));
     seen.add(ok.toString());
 
     // an HTTP failure: message, error variables and stack trace
@@ -85,7 +85,7 @@ class SecretLeakTest extends IncidentWireMockTest {
     seen.add(trace.toString());
     if (error instanceof io.camunda.connector.api.error.ConnectorException connector
         && connector.getErrorVariables() != null) {
-      seen.add(Json.MAPPER.writeValueAsString(connector.getErrorVariables()));
+      seen.add(TestJson.MAPPER.writeValueAsString(connector.getErrorVariables()));
     }
   }
 }

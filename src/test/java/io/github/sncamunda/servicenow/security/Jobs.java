@@ -2,7 +2,7 @@ package io.github.sncamunda.servicenow.security;
 
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder;
-import io.github.sncamunda.servicenow.client.Json;
+import io.github.sncamunda.servicenow.TestJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ final class Jobs {
   static OutboundConnectorContext context(Map<String, Object> variables) {
     String json;
     try {
-      json = Json.MAPPER.writeValueAsString(variables);
+      json = TestJson.MAPPER.writeValueAsString(variables);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

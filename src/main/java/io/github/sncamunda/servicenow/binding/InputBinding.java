@@ -1,4 +1,4 @@
-package io.github.sncamunda.servicenow.client;
+package io.github.sncamunda.servicenow.binding;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;

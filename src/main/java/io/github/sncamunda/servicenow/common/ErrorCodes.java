@@ -1,4 +1,4 @@
-package io.github.sncamunda.servicenow.client;
+package io.github.sncamunda.servicenow.common;
 
 /**
  * Stable {@code error.code} values a BPMN {@code errorExpression} can match. HTTP failures use the
