@@ -119,6 +119,9 @@ final class ExchangeLog {
 
   private static Map<String, String> requestHeaders(Exchange exchange, Credential credential) {
     Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
+    if (exchange.body() instanceof Exchange.Body.Bytes bytes) {
+      headers.put("Content-Type", bytes.contentType());
+    }
     if (credential != null) {
       headers.put(credential.header(), SensitiveNames.REDACTED);
     }
