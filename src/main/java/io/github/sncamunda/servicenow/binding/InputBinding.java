@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
+import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,7 +66,7 @@ public final class InputBinding {
 
   static String describe(JsonMappingException e) {
     String path = path(e);
-    String where = path.isEmpty() ? "" : " in '" + path + "'";
+    String where = path.isEmpty() ? "" : " in " + SafeText.quote(path);
     if (isTypeIdOf(e, ServiceNowAuthentication.class)) {
       return "Invalid input" + where + ": authentication type must be one of " + AUTH_TYPES;
     }

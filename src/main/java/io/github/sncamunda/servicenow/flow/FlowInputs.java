@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.ApiKeyAuthentication;
 import io.github.sncamunda.servicenow.common.Json;
+import io.github.sncamunda.servicenow.common.SafeText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,32 +98,28 @@ final class FlowInputs {
       throw input(
           "REST API trigger path must start with /api/, e.g. "
               + EXAMPLE_PATH
-              + "; got '"
-              + printable(path)
-              + "'");
+              + "; got "
+              + SafeText.quote(path));
     }
     List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
     for (String segment : segments) {
       if (segment.isEmpty()) {
         throw input(
-            "REST API trigger path must not contain empty segments ('//' or a trailing '/'); got '"
-                + printable(path)
-                + "'");
+            "REST API trigger path must not contain empty segments ('//' or a trailing '/'); got "
+                + SafeText.quote(path));
       }
       if (segment.equals(".") || segment.equals("..")) {
         throw input(
-            "REST API trigger path must not contain '.' or '..' segments; got '"
-                + printable(path)
-                + "'");
+            "REST API trigger path must not contain '.' or '..' segments; got "
+                + SafeText.quote(path));
       }
     }
     if (segments.size() < 3) {
       throw input(
           "REST API trigger path must name the API after /api/, e.g. "
               + EXAMPLE_PATH
-              + " (/api/<application scope>/<flow name>); got '"
-              + printable(path)
-              + "'");
+              + " (/api/<application scope>/<flow name>); got "
+              + SafeText.quote(path));
     }
     return new ArrayList<>(segments);
   }
@@ -141,22 +138,24 @@ final class FlowInputs {
       }
       if (!isToken(name)) {
         throw input(
-            "Header name '"
-                + printable(name)
-                + "' is not a valid HTTP header name: use letters, digits and "
+            "Header name "
+                + SafeText.quote(name)
+                + " is not a valid HTTP header name: use letters, digits and "
                 + TCHAR_SYMBOLS
                 + " only");
       }
       String lower = name.toLowerCase(Locale.ROOT);
       String reason = RESERVED_HEADERS.get(lower);
       if (reason != null) {
-        throw input("Header '" + name + "' cannot be set in Headers: " + reason);
+        throw input("Header " + SafeText.quote(name) + " cannot be set in Headers: " + reason);
       }
       if (!seen.add(lower)) {
         throw input(
-            "Header '" + name + "' is given more than once (header names are case-insensitive)");
+            "Header "
+                + SafeText.quote(name)
+                + " is given more than once (header names are case-insensitive)");
       }
-      String value = scalar(header.getValue(), "Header '" + name + "'");
+      String value = scalar(header.getValue(), "Header " + SafeText.quote(name));
       if (value == null) {
         continue;
       }
@@ -164,18 +163,19 @@ final class FlowInputs {
         char c = value.charAt(i);
         if (c == '\r' || c == '\n' || c == 0) {
           throw input(
-              "Header '"
-                  + name
-                  + "' value must not contain line breaks (CR, LF) or NUL characters");
+              "Header "
+                  + SafeText.quote(name)
+                  + " value must not contain line breaks (CR, LF) or NUL characters");
         }
         if (c != '\t' && (c < 0x20 || c == 0x7F)) {
-          throw input("Header '" + name + "' value must not contain control characters");
+          throw input(
+              "Header " + SafeText.quote(name) + " value must not contain control characters");
         }
         if (c > 0x7E) {
           throw input(
-              "Header '"
-                  + name
-                  + "' value must be plain ASCII text (HTTP header values cannot carry other"
+              "Header "
+                  + SafeText.quote(name)
+                  + " value must be plain ASCII text (HTTP header values cannot carry other"
                   + " characters reliably); encode it, e.g. percent- or Base64-encode, or send it"
                   + " in the query parameters or the body");
         }
@@ -196,7 +196,7 @@ final class FlowInputs {
       if (name == null || name.isBlank()) {
         throw input("Query parameter names must not be empty");
       }
-      String value = scalar(parameter.getValue(), "Query parameter '" + printable(name) + "'");
+      String value = scalar(parameter.getValue(), "Query parameter " + SafeText.quote(name));
       if (value != null) {
         out.put(name, value);
       }
@@ -311,23 +311,6 @@ final class FlowInputs {
     reserved.put("trailer", framing);
     reserved.put("expect", framing);
     return Map.copyOf(reserved);
-  }
-
-  /** Shows control characters escaped and cuts long values, so a message cannot forge log lines. */
-  static String printable(String value) {
-    StringBuilder out = new StringBuilder();
-    value
-        .codePoints()
-        .limit(200)
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return value.codePointCount(0, value.length()) > 200 ? out + "…" : out.toString();
   }
 
   private static ConnectorInputException input(String message) {

@@ -5,6 +5,7 @@ import io.camunda.connector.generator.java.annotation.NestedProperties;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.binding.InputBinding;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
+import io.github.sncamunda.servicenow.common.SafeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
@@ -27,9 +28,9 @@ public record FlowStarterRequest(
         e ->
             InputBinding.path(e).endsWith("method")
                 ? Optional.of(
-                    "Invalid input in '"
-                        + InputBinding.path(e)
-                        + "': Method must be one of POST, GET, PUT, PATCH, DELETE")
+                    "Invalid input in "
+                        + SafeText.quote(InputBinding.path(e))
+                        + ": Method must be one of POST, GET, PUT, PATCH, DELETE")
                 : Optional.empty());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.common.Json;
+import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ final class IncidentInputs {
       throw new ConnectorInputException(
           "Sys ID must be at most 32 letters, digits, '_', '.' or '-' (e.g."
               + " 46d44e2ba9fe1981009d6a8c4e2f7a76); got "
-              + quoted(value));
+              + SafeText.quote(value));
     }
     return value;
   }
@@ -124,7 +125,7 @@ final class IncidentInputs {
       return value;
     }
     throw new ConnectorInputException(
-        "Display value must be one of false, true, all; got " + quoted(value));
+        "Display value must be one of false, true, all; got " + SafeText.quote(value));
   }
 
   /** Normalises "a, b ,c" to "a,b,c"; null when nothing is left. */
@@ -141,7 +142,7 @@ final class IncidentInputs {
       if (!FIELD_NAME.matcher(field).matches()) {
         throw new ConnectorInputException(
             "Fields must be a comma-separated list of field names such as sys_id,number,state; got "
-                + quoted(field));
+                + SafeText.quote(field));
       }
       out.append(out.length() == 0 ? "" : ",").append(field);
     }
@@ -156,7 +157,7 @@ final class IncidentInputs {
       throw new ConnectorInputException(
           "Order by must be one field name (letters, digits, '_' and '.'), e.g. sys_created_on; got"
               + " "
-              + quoted(value));
+              + SafeText.quote(value));
     }
     return value;
   }
@@ -169,7 +170,7 @@ final class IncidentInputs {
       return true;
     }
     throw new ConnectorInputException(
-        "Order direction must be ascending or descending; got " + quoted(direction));
+        "Order direction must be ascending or descending; got " + SafeText.quote(direction));
   }
 
   static int limit(Integer value) {
@@ -200,22 +201,5 @@ final class IncidentInputs {
       return "a boolean";
     }
     return "a " + value.getClass().getSimpleName();
-  }
-
-  /** Quotes a short, printable excerpt so a message can neither flood nor forge a log line. */
-  static String quoted(String value) {
-    StringBuilder out = new StringBuilder("'");
-    value
-        .codePoints()
-        .limit(64)
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return out.append(value.codePointCount(0, value.length()) > 64 ? "…'" : "'").toString();
   }
 }

@@ -6,6 +6,7 @@ import io.camunda.connector.generator.java.annotation.NestedProperties;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.binding.InputBinding;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
+import io.github.sncamunda.servicenow.common.SafeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record IncidentRequest(
               typeId == null
                   ? "Operation is required: one of " + TemplateTexts.VALID_IDS
                   : "Unknown operation "
-                      + IncidentInputs.quoted(typeId)
+                      + SafeText.quote(typeId)
                       + "; use one of "
                       + TemplateTexts.VALID_IDS);
         });

@@ -330,4 +330,33 @@ class OAuthTest {
     sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     sn.verify(callers, getRequestedFor(urlEqualTo(API)));
   }
+
+  @Test
+  void aShortLivedTokenIsUsedForMostOfItsLifeNotRenewedOnEveryCall() {
+    sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t1", null, 5))));
+    for (int i = 0; i < 9; i++) {
+      read(CLIENT_CREDENTIALS);
+      clock.advance(Duration.ofMillis(500)); // 0 .. 4.0 s: within 90 % of the 5 s lifetime
+    }
+    sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+
+    clock.advance(Duration.ofMillis(600)); // 4.6 s: inside the last tenth, renew
+    sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t2", null, 5))));
+    read(CLIENT_CREDENTIALS);
+    sn.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+  }
+
+  @Test
+  void aNormalTokenIsRenewedSixtySecondsBeforeItExpires() {
+    sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t1", null, 1800))));
+    read(CLIENT_CREDENTIALS);
+    clock.advance(Duration.ofSeconds(1739));
+    read(CLIENT_CREDENTIALS);
+    sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+
+    clock.advance(Duration.ofSeconds(2)); // 1741 s: within the last 60 s
+    sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t2", null, 1800))));
+    read(CLIENT_CREDENTIALS);
+    sn.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+  }
 }
