@@ -17,6 +17,7 @@
 //   "bpmn": "diagram.bpmn",            // optional; default: new process start -> tasks -> end
 //   "output": "out.bpmn",              // optional; -o wins; default stdout
 //   "executionPlatformVersion": "8.8.0",  // optional, for new processes and the engines check
+//   "startEventName": "Disk full", "endEventName": "Cleaned up",  // optional, new processes only
 //   "tasks": [
 //     { "id": "Task_1", "name": "Read record", "template": "../element-templates/x.json",
 //       "changes": [ { "label": "Operation", "value": "read" },
@@ -55,6 +56,8 @@ export function readRecipe(file) {
     executionPlatformVersion: recipe.executionPlatformVersion,
     processId: recipe.processId || 'Process_1',
     processName: recipe.processName,
+    startEventName: recipe.startEventName || 'Started',
+    endEventName: recipe.endEventName || 'Completed',
     tasks: tasks.map((t, i) => ({
       id: t.id || t.element || `Task_${i + 1}`,
       name: t.name,
@@ -66,8 +69,12 @@ export function readRecipe(file) {
 
 const escapeXml = (s) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 
-/** start -> task 1 -> ... -> task n -> end, laid out left to right with DI so Modeler can open it. */
-function newProcessXml(tasks, platformVersion, processId, processName) {
+/**
+ * start -> task 1 -> ... -> task n -> end, laid out left to right with DI so Modeler can open it;
+ * named events and bpmn:incoming/outgoing on every node, so that it lints clean (lint.mjs).
+ */
+function newProcessXml(recipe, platformVersion) {
+  const { tasks, processId, processName } = recipe;
   const flowIds = [ 'StartEvent_1', ...tasks.map((t) => t.id), 'EndEvent_1' ];
   const x = (i) => 160 + i * 160;
   const semantic = [], shapes = [];
@@ -75,8 +82,11 @@ function newProcessXml(tasks, platformVersion, processId, processName) {
   flowIds.forEach((id, i) => {
     const isEvent = i === 0 || i === flowIds.length - 1;
     const tag = i === 0 ? 'startEvent' : isEvent ? 'endEvent' : 'task';
-    const name = !isEvent && tasks[i - 1].name ? ` name="${escapeXml(tasks[i - 1].name)}"` : '';
-    semantic.push(`<bpmn:${tag} id="${id}"${name}/>`);
+    const label = i === 0 ? recipe.startEventName : isEvent ? recipe.endEventName : tasks[i - 1].name;
+    const name = label ? ` name="${escapeXml(label)}"` : '';
+    const incoming = i > 0 ? `<bpmn:incoming>Flow_${i}</bpmn:incoming>` : '';
+    const outgoing = i < flowIds.length - 1 ? `<bpmn:outgoing>Flow_${i + 1}</bpmn:outgoing>` : '';
+    semantic.push(`<bpmn:${tag} id="${id}"${name}>${incoming}${outgoing}</bpmn:${tag}>`);
     shapes.push(isEvent
       ? `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x(i) + 32}" y="102" width="36" height="36"/></bpmndi:BPMNShape>`
       : `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x(i)}" y="80" width="100" height="80"/></bpmndi:BPMNShape>`);
@@ -142,7 +152,7 @@ export async function applyRecipe(recipe) {
 
   const xml = recipe.bpmn
     ? readFileSync(recipe.bpmn, 'utf8')
-    : newProcessXml(recipe.tasks, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION, recipe.processId, recipe.processName);
+    : newProcessXml(recipe, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION);
   await modeler.importXML(xml);
 
   const elementTemplates = modeler.get('elementTemplates');
