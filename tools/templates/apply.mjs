@@ -32,17 +32,13 @@ import './lib/dom.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import Modeler from 'bpmn-js/lib/Modeler';
 import {
-  CloudElementTemplatesCoreModule,
   applyConditions,
   getPropertyValue,
   setPropertyValue
 } from 'bpmn-js-element-templates/core';
-import CamundaCloudBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
-import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 
-const DEFAULT_PLATFORM_VERSION = '8.8.0';
+import { DEFAULT_PLATFORM_VERSION, openModeler, saveStableXml } from './lib/modeler.mjs';
 
 export function readRecipe(file) {
   const recipe = JSON.parse(readFileSync(file, 'utf8'));
@@ -141,33 +137,16 @@ function resolveChange(activeProperties, change) {
  */
 export async function applyRecipe(recipe) {
   const problems = [], warnings = [];
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-
-  const modeler = new Modeler({
-    container,
-    additionalModules: [ CloudElementTemplatesCoreModule, CamundaCloudBehaviorsModule ],
-    moddleExtensions: { zeebe: zeebeModdle }
-  });
-
   const xml = recipe.bpmn
     ? readFileSync(recipe.bpmn, 'utf8')
     : newProcessXml(recipe, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION);
-  await modeler.importXML(xml);
+  const templatesByFile = new Map(recipe.tasks.map((t) => [ t.template, t.template && JSON.parse(readFileSync(t.template, 'utf8')) ]));
+  const { modeler, elementTemplates, platformVersion } =
+    await openModeler(xml, [ ...templatesByFile.values() ].filter(Boolean), recipe.executionPlatformVersion);
 
-  const elementTemplates = modeler.get('elementTemplates');
   const elementRegistry = modeler.get('elementRegistry');
   const bpmnFactory = modeler.get('bpmnFactory');
   const commandStack = modeler.get('commandStack');
-
-  // Modeler only offers templates whose engines range matches the diagram's platform version.
-  const definitions = modeler.getDefinitions();
-  const platformVersion = recipe.executionPlatformVersion ||
-    definitions.get('modeler:executionPlatformVersion') || DEFAULT_PLATFORM_VERSION;
-  elementTemplates.setEngines({ camunda: platformVersion });
-
-  const templatesByFile = new Map(recipe.tasks.map((t) => [ t.template, t.template && JSON.parse(readFileSync(t.template, 'utf8')) ]));
-  elementTemplates.set([ ...templatesByFile.values() ].filter(Boolean));
 
   for (const task of recipe.tasks) {
     const where = `task ${task.id}`;
@@ -212,17 +191,7 @@ export async function applyRecipe(recipe) {
     }
   }
 
-  // Replacing a bpmn:Task by a bpmn:ServiceTask gives its shape a random id; name every shape
-  // after its element so the same recipe always writes the same file (examples are committed).
-  for (const element of elementRegistry.getAll()) {
-    const di = element.di;
-    if (di && element.businessObject?.id && !element.labelTarget) {
-      di.id = `${element.businessObject.id}_di`;
-    }
-  }
-
-  const { xml: out } = await modeler.saveXML({ format: true });
-  return { xml: out, problems, warnings };
+  return { xml: await saveStableXml(modeler), problems, warnings };
 }
 
 async function main(argv) {
