@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Applies every recipe in a directory and writes <recipe-name>.bpmn into the output directory.
+# Applies every recipe in a directory, writes <recipe-name>.bpmn into the output directory and
+# lints what it wrote as Modeler does (lint.mjs); a lint error fails.
 #
 #   ./apply-all.sh <recipes-dir> <output-dir>
 #
@@ -16,8 +17,12 @@ if [[ ${#files[@]} -eq 0 ]]; then
   echo "ERROR: no recipes in $recipes" >&2
   exit 1
 fi
+written=()
 for recipe in "${files[@]}"; do
   name="$(basename "$recipe" .json)"
   node "$here/dist/apply.mjs" "$recipe" -o "$out/$name.bpmn"
   echo "applied $name -> $out/$name.bpmn"
+  written+=("$out/$name.bpmn")
 done
+node "$here/lint.mjs" "${written[@]}"
+

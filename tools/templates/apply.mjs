@@ -17,6 +17,7 @@
 //   "bpmn": "diagram.bpmn",            // optional; default: new process start -> tasks -> end
 //   "output": "out.bpmn",              // optional; -o wins; default stdout
 //   "executionPlatformVersion": "8.8.0",  // optional, for new processes and the engines check
+//   "startEventName": "Disk full", "endEventName": "Cleaned up",  // optional, new processes only
 //   "tasks": [
 //     { "id": "Task_1", "name": "Read record", "template": "../element-templates/x.json",
 //       "changes": [ { "label": "Operation", "value": "read" },
@@ -31,17 +32,13 @@ import './lib/dom.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import Modeler from 'bpmn-js/lib/Modeler';
 import {
-  CloudElementTemplatesCoreModule,
   applyConditions,
   getPropertyValue,
   setPropertyValue
 } from 'bpmn-js-element-templates/core';
-import CamundaCloudBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
-import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 
-const DEFAULT_PLATFORM_VERSION = '8.8.0';
+import { DEFAULT_PLATFORM_VERSION, openModeler, saveStableXml } from './lib/modeler.mjs';
 
 export function readRecipe(file) {
   const recipe = JSON.parse(readFileSync(file, 'utf8'));
@@ -55,6 +52,8 @@ export function readRecipe(file) {
     executionPlatformVersion: recipe.executionPlatformVersion,
     processId: recipe.processId || 'Process_1',
     processName: recipe.processName,
+    startEventName: recipe.startEventName || 'Started',
+    endEventName: recipe.endEventName || 'Completed',
     tasks: tasks.map((t, i) => ({
       id: t.id || t.element || `Task_${i + 1}`,
       name: t.name,
@@ -66,8 +65,12 @@ export function readRecipe(file) {
 
 const escapeXml = (s) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 
-/** start -> task 1 -> ... -> task n -> end, laid out left to right with DI so Modeler can open it. */
-function newProcessXml(tasks, platformVersion, processId, processName) {
+/**
+ * start -> task 1 -> ... -> task n -> end, laid out left to right with DI so Modeler can open it;
+ * named events and bpmn:incoming/outgoing on every node, so that it lints clean (lint.mjs).
+ */
+function newProcessXml(recipe, platformVersion) {
+  const { tasks, processId, processName } = recipe;
   const flowIds = [ 'StartEvent_1', ...tasks.map((t) => t.id), 'EndEvent_1' ];
   const x = (i) => 160 + i * 160;
   const semantic = [], shapes = [];
@@ -75,8 +78,11 @@ function newProcessXml(tasks, platformVersion, processId, processName) {
   flowIds.forEach((id, i) => {
     const isEvent = i === 0 || i === flowIds.length - 1;
     const tag = i === 0 ? 'startEvent' : isEvent ? 'endEvent' : 'task';
-    const name = !isEvent && tasks[i - 1].name ? ` name="${escapeXml(tasks[i - 1].name)}"` : '';
-    semantic.push(`<bpmn:${tag} id="${id}"${name}/>`);
+    const label = i === 0 ? recipe.startEventName : isEvent ? recipe.endEventName : tasks[i - 1].name;
+    const name = label ? ` name="${escapeXml(label)}"` : '';
+    const incoming = i > 0 ? `<bpmn:incoming>Flow_${i}</bpmn:incoming>` : '';
+    const outgoing = i < flowIds.length - 1 ? `<bpmn:outgoing>Flow_${i + 1}</bpmn:outgoing>` : '';
+    semantic.push(`<bpmn:${tag} id="${id}"${name}>${incoming}${outgoing}</bpmn:${tag}>`);
     shapes.push(isEvent
       ? `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x(i) + 32}" y="102" width="36" height="36"/></bpmndi:BPMNShape>`
       : `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x(i)}" y="80" width="100" height="80"/></bpmndi:BPMNShape>`);
@@ -131,33 +137,16 @@ function resolveChange(activeProperties, change) {
  */
 export async function applyRecipe(recipe) {
   const problems = [], warnings = [];
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-
-  const modeler = new Modeler({
-    container,
-    additionalModules: [ CloudElementTemplatesCoreModule, CamundaCloudBehaviorsModule ],
-    moddleExtensions: { zeebe: zeebeModdle }
-  });
-
   const xml = recipe.bpmn
     ? readFileSync(recipe.bpmn, 'utf8')
-    : newProcessXml(recipe.tasks, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION, recipe.processId, recipe.processName);
-  await modeler.importXML(xml);
+    : newProcessXml(recipe, recipe.executionPlatformVersion || DEFAULT_PLATFORM_VERSION);
+  const templatesByFile = new Map(recipe.tasks.map((t) => [ t.template, t.template && JSON.parse(readFileSync(t.template, 'utf8')) ]));
+  const { modeler, elementTemplates, platformVersion } =
+    await openModeler(xml, [ ...templatesByFile.values() ].filter(Boolean), recipe.executionPlatformVersion);
 
-  const elementTemplates = modeler.get('elementTemplates');
   const elementRegistry = modeler.get('elementRegistry');
   const bpmnFactory = modeler.get('bpmnFactory');
   const commandStack = modeler.get('commandStack');
-
-  // Modeler only offers templates whose engines range matches the diagram's platform version.
-  const definitions = modeler.getDefinitions();
-  const platformVersion = recipe.executionPlatformVersion ||
-    definitions.get('modeler:executionPlatformVersion') || DEFAULT_PLATFORM_VERSION;
-  elementTemplates.setEngines({ camunda: platformVersion });
-
-  const templatesByFile = new Map(recipe.tasks.map((t) => [ t.template, t.template && JSON.parse(readFileSync(t.template, 'utf8')) ]));
-  elementTemplates.set([ ...templatesByFile.values() ].filter(Boolean));
 
   for (const task of recipe.tasks) {
     const where = `task ${task.id}`;
@@ -202,17 +191,7 @@ export async function applyRecipe(recipe) {
     }
   }
 
-  // Replacing a bpmn:Task by a bpmn:ServiceTask gives its shape a random id; name every shape
-  // after its element so the same recipe always writes the same file (examples are committed).
-  for (const element of elementRegistry.getAll()) {
-    const di = element.di;
-    if (di && element.businessObject?.id && !element.labelTarget) {
-      di.id = `${element.businessObject.id}_di`;
-    }
-  }
-
-  const { xml: out } = await modeler.saveXML({ format: true });
-  return { xml: out, problems, warnings };
+  return { xml: await saveStableXml(modeler), problems, warnings };
 }
 
 async function main(argv) {

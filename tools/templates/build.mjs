@@ -1,4 +1,4 @@
-// Bundle apply.mjs into dist/apply.mjs.
+// Bundle apply.mjs and upgrade.mjs into dist/apply.mjs and dist/upgrade.mjs.
 //
 // Why a bundle: bpmn-js and diagram-js ship ESM with extension-less imports that
 // Node's resolver rejects; esbuild resolves them like the browser bundlers do.
@@ -26,8 +26,9 @@ const exposeElementTemplatesInternals = {
 };
 
 await esbuild.build({
-  entryPoints: [ 'apply.mjs' ],
-  outfile: 'dist/apply.mjs',
+  entryPoints: [ 'apply.mjs', 'upgrade.mjs' ],
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

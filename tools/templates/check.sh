@@ -4,7 +4,8 @@
 #   ./check.sh [templates-dir]     (default: ../../element-templates, the repo root's)
 #
 # 1. npm ci when node_modules is missing or package-lock.json changed since the last install
-# 2. build dist/apply.mjs   3. node --test   4. validate the templates directory
+# 2. build dist/apply.mjs   3. node --test   4. lint the repository's examples/ (and examples/source/)
+# 5. validate the templates directory
 #
 # A default directory that does not exist yet is skipped with a notice (the Maven
 # generator may not be wired); a directory given explicitly must exist. Either way a
@@ -34,6 +35,14 @@ npm run --silent build
 
 echo "== node --test"
 node --test
+
+examples="$(cd "$here/../.." && pwd)/examples"
+if [[ -d "$examples" ]]; then
+  echo "== lint $examples"
+  lint_dirs=("$examples")
+  [[ -d "$examples/source" ]] && lint_dirs+=("$examples/source")
+  node lint.mjs "${lint_dirs[@]}"
+fi
 
 echo "== validate $templates"
 if [[ ! -d "$templates" ]]; then

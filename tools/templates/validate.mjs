@@ -18,6 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateZeebe } from '@bpmn-io/element-templates-validator';
 import jsonMap from 'json-source-map';
+import { OPERATION_GROUP, checkExtrasAgainst, checkExtrasShape } from './lib/extras.mjs';
 
 // The schema accepts a single template OR an array of templates (oneOf), so a
 // broken single template always also yields these two root errors.
@@ -184,6 +185,31 @@ function checkConventions(entry, t, base) {
   }
 }
 
+/**
+ * `steps` + `presets` as written by postprocess.mjs: the same rules as for the data files, and
+ * the group the presets pin first in the panel (after the hybrid's task definition type).
+ */
+function checkStepsAndPresets(entry, t, base) {
+  if (t.steps === undefined && t.presets === undefined) return;
+  const presets = {};
+  (Array.isArray(t.presets) ? t.presets : []).forEach((p, i) => {
+    if (p?.id in presets) report(entry, `${base}/presets/${i}/id`, `duplicate preset id ${JSON.stringify(p.id)}`);
+    presets[p?.id] = p?.properties;
+  });
+  const extras = { steps: t.steps, presets };
+  const problems = checkExtrasShape(extras);
+  if (!problems.length) problems.push(...checkExtrasAgainst(extras, t));
+  problems.forEach((p) => report(entry, `${base}/steps`, p));
+
+  const pinsSomething = Object.values(presets).some((v) => v && Object.keys(v).length);
+  const groups = (t.groups || []).map((g) => g?.id);
+  const expected = groups[0] === 'taskDefinitionType' ? 1 : 0;
+  if (pinsSomething && groups.includes(OPERATION_GROUP) && groups[expected] !== OPERATION_GROUP) {
+    report(entry, `${base}/groups`, `group ${JSON.stringify(OPERATION_GROUP)} must come ${expected ? 'right after "taskDefinitionType"' : 'first'} ` +
+      'when presets set its properties');
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Cross-file rules (hybrid parity, version history)
 
@@ -216,6 +242,12 @@ function checkHybrid(entry, template, base, currentById) {
   for (const p of mine) {
     if (!theirs.has(p) && !HYBRID_ONLY_IDS.has(p)) {
       report(entry, `${base}/properties`, `property id "${p}" is not in ${rel}`);
+    }
+  }
+  // the same search terms and the same menu in both flavours
+  for (const key of [ 'keywords', 'steps', 'presets' ]) {
+    if (JSON.stringify(template[key]) !== JSON.stringify(normal.template[key])) {
+      report(entry, `${base}/${key}`, `"${key}" differs from ${rel}`);
     }
   }
 }
@@ -269,6 +301,7 @@ export function validateFiles(files) {
       checkProperties(e, t, base);
       // versioned files are frozen history: conventions apply to what is shipped now
       if (kind(e.file) !== 'versioned') checkConventions(e, t, base);
+      checkStepsAndPresets(e, t, base);
       if (kind(e.file) === 'hybrid') checkHybrid(e, t, base, currentById);
     }
   }

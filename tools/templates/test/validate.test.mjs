@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mutuallyExclusive } from '../validate.mjs';
@@ -92,4 +92,42 @@ test('no templates found is a failure', () => {
   const { status, out } = validate(empty);
   assert.equal(status, 1);
   assert.match(out, /no \*\.json templates found/);
+});
+
+/** The post-processor's fixture output in a scratch directory, after `edit(template, hybrid)`. */
+function postprocessed(edit) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'validate-steps-'));
+  cpSync(fixture('postprocess/templates'), dir, { recursive: true });
+  const run = spawnSync(process.execPath, [ 'postprocess.mjs', dir, fixture('postprocess/src') ], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const files = [ 'demo.json', 'hybrid/demo-hybrid.json' ].map((f) => path.join(dir, f));
+  const [ template, hybrid ] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  edit(template, hybrid);
+  files.forEach((f, i) => writeFileSync(f, JSON.stringify([ template, hybrid ][i], null, 2)));
+  return dir;
+}
+
+test('steps and presets in a template follow the same rules as the data files', () => {
+  assert.equal(validate(postprocessed(() => {})).status, 0);
+
+  const { status, out } = validate(postprocessed((t) => {
+    t.presets.push({ id: 'create', properties: { 'operation.operation': 'create' } });
+    t.steps[1].presetId = 'nowhere';
+    t.groups.push(t.groups.shift()); // operation group last
+  }));
+  assert.equal(status, 1);
+  assert.match(out, /\/presets\/3\/id duplicate preset id "create"/);
+  assert.match(out, /\/steps step "Delete record": presetId "nowhere" is not a preset/);
+  assert.match(out, /\/groups group "operation" must come first when presets set its properties/);
+});
+
+test('hybrid template must carry the same keywords, steps and presets', () => {
+  const { status, out } = validate(postprocessed((t, h) => {
+    h.keywords = [ 'other' ];
+    h.steps[1].keywords = [ 'changed' ];
+  }));
+  assert.equal(status, 1);
+  assert.match(out, /\/keywords "keywords" differs from \.\.\/demo\.json/);
+  assert.match(out, /\/steps "steps" differs from \.\.\/demo\.json/);
+  assert.doesNotMatch(out, /"presets" differs/);
 });

@@ -1,0 +1,44 @@
+// The headless Modeler both apply.mjs and upgrade.mjs drive: bpmn-js with the Camunda 8
+// element-templates core (its commands, conditional behavior and template registry) and the
+// camunda-cloud behaviors, as Desktop Modeler wires them. Import after lib/dom.mjs.
+import Modeler from 'bpmn-js/lib/Modeler';
+import { CloudElementTemplatesCoreModule } from 'bpmn-js-element-templates/core';
+import CamundaCloudBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+
+export const DEFAULT_PLATFORM_VERSION = '8.8.0';
+
+/** A Modeler with `xml` imported, its templates offered as Modeler would for the diagram's platform. */
+export async function openModeler(xml, templates, platformVersion) {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const modeler = new Modeler({
+    container,
+    additionalModules: [ CloudElementTemplatesCoreModule, CamundaCloudBehaviorsModule ],
+    moddleExtensions: { zeebe: zeebeModdle }
+  });
+  await modeler.importXML(xml);
+
+  // Modeler only offers templates whose engines range matches the diagram's platform version.
+  const version = platformVersion ||
+    modeler.getDefinitions().get('modeler:executionPlatformVersion') || DEFAULT_PLATFORM_VERSION;
+  const elementTemplates = modeler.get('elementTemplates');
+  elementTemplates.setEngines({ camunda: version });
+  elementTemplates.set(templates);
+  return { modeler, elementTemplates, platformVersion: version };
+}
+
+/**
+ * Name every shape after its element: replacing a bpmn:Task by a bpmn:ServiceTask gives its
+ * shape a random id, and the same input must always give the same file (examples are committed).
+ */
+export async function saveStableXml(modeler) {
+  for (const element of modeler.get('elementRegistry').getAll()) {
+    const di = element.di;
+    if (di && element.businessObject?.id && !element.labelTarget) {
+      di.id = `${element.businessObject.id}_di`;
+    }
+  }
+  const { xml } = await modeler.saveXML({ format: true });
+  return xml;
+}
