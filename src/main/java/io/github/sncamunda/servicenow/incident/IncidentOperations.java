@@ -1,12 +1,24 @@
 package io.github.sncamunda.servicenow.incident;
 
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
-import io.github.sncamunda.servicenow.client.ServiceNowConnection;
+import io.github.sncamunda.servicenow.table.CreateRecord;
+import io.github.sncamunda.servicenow.table.DeleteRecord;
+import io.github.sncamunda.servicenow.table.ReadRecord;
+import io.github.sncamunda.servicenow.table.ReturnOptions;
+import io.github.sncamunda.servicenow.table.SearchRecords;
+import io.github.sncamunda.servicenow.table.Table;
+import io.github.sncamunda.servicenow.table.TableSession;
+import io.github.sncamunda.servicenow.table.UpdateRecord;
 
-/** Routes a request to the class handling its operation. */
+/**
+ * The Incident Handler is the table operations with the table fixed to {@code incident}: this maps
+ * each operation onto them and keeps the Incident Handler's own result types.
+ */
 final class IncidentOperations {
+
+  private static final Table INCIDENT = Table.INCIDENT;
+  private static final String CORRELATION_FIELD = "correlation_id";
 
   private IncidentOperations() {}
 
@@ -14,19 +26,53 @@ final class IncidentOperations {
     if (request == null || request.operation() == null) {
       throw new ConnectorInputException("Operation is required: one of " + TemplateTexts.VALID_IDS);
     }
-    ServiceNowConnection connection = request.connection();
-    ServiceNowAuthentication auth = request.authentication();
-    IncidentOperation operation = request.operation();
-    return switch (operation) {
+    TableSession session = new TableSession(client, request.connection(), request.authentication());
+    return switch (request.operation()) {
       case IncidentOperation.Create create ->
-          CreateIncident.execute(client, connection, auth, create);
-      case IncidentOperation.Read read -> ReadIncident.execute(client, connection, auth, read);
+          IncidentResult.of(
+              CreateRecord.execute(
+                  session,
+                  INCIDENT,
+                  create.payload(),
+                  create.correlationId(),
+                  CORRELATION_FIELD,
+                  options(create, create.inputDisplayValue())));
+      case IncidentOperation.Read read ->
+          IncidentResult.of(
+              ReadRecord.execute(session, INCIDENT, read.sysId(), options(read, null)));
       case IncidentOperation.Update update ->
-          UpdateIncident.execute(client, connection, auth, update);
-      case IncidentOperation.Delete delete ->
-          DeleteIncident.execute(client, connection, auth, delete);
+          IncidentResult.of(
+              UpdateRecord.execute(
+                  session,
+                  INCIDENT,
+                  update.sysId(),
+                  update.payload(),
+                  options(update, update.inputDisplayValue())));
+      case IncidentOperation.Delete delete -> {
+        var deleted = DeleteRecord.execute(session, INCIDENT, delete.sysId());
+        yield new DeletedIncident(deleted.sysId(), deleted.deleted());
+      }
       case IncidentOperation.Search search ->
-          SearchIncidents.execute(client, connection, auth, search);
+          IncidentSearchResult.of(
+              SearchRecords.execute(
+                  session,
+                  INCIDENT,
+                  SearchRecords.Search.page(
+                      search.query(),
+                      search.orderBy(),
+                      search.orderDirection(),
+                      search.limit(),
+                      search.offset()),
+                  options(search, null)));
     };
+  }
+
+  private static ReturnOptions options(
+      IncidentOperation.ReturnsRecords operation, Boolean inputDisplayValue) {
+    return new ReturnOptions(
+        operation.displayValue(),
+        operation.excludeReferenceLink(),
+        operation.fields(),
+        inputDisplayValue);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.sncamunda.servicenow.table.RecordResult;
 import java.util.Map;
 
 /**
@@ -12,4 +13,9 @@ public record IncidentResult(
     String sysId,
     String number,
     Map<String, Object> record,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean created) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean created) {
+
+  static IncidentResult of(RecordResult record) {
+    return new IncidentResult(record.sysId(), record.number(), record.record(), record.created());
+  }
+}

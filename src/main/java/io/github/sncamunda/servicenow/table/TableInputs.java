@@ -1,4 +1,4 @@
-package io.github.sncamunda.servicenow.incident;
+package io.github.sncamunda.servicenow.table;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,29 +8,35 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.common.Json;
 import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Input rules checked before any request, so a bad input fails the job without touching ServiceNow.
+ * Input rules of the table operations, checked before any request, so a bad input fails the job
+ * without touching ServiceNow. Messages say what to change and never echo payloads.
  */
-final class IncidentInputs {
+public final class TableInputs {
 
   // sys_ids are normally 32 hex digits, but any short identifier is legal (e.g. "glide.maint")
   private static final Pattern SYS_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.]+");
-  // the default length of task.correlation_id; a longer id would be truncated on insert and never
-  // found again
-  static final int MAX_CORRELATION_ID = 100;
-  static final int MAX_LIMIT = 10_000;
 
-  private IncidentInputs() {}
+  /** The default length of task.correlation_id; longer ids are truncated and never found again. */
+  public static final int MAX_CORRELATION_ID = 100;
 
-  static String sysId(String value) {
+  public static final int MAX_LIMIT = 10_000;
+  public static final int DEFAULT_MAX_RECORDS = 1_000;
+  public static final int MAX_QUANTITY = 1_000;
+
+  private TableInputs() {}
+
+  public static String sysId(String value, Table table) {
     if (value == null || value.isBlank()) {
       throw new ConnectorInputException(
-          "Sys ID is required for this operation: the incident's sys_id, e.g."
-              + " 46d44e2ba9fe1981009d6a8c4e2f7a76");
+          "Sys ID is required for this operation: the "
+              + table.noun()
+              + "'s sys_id, e.g. 46d44e2ba9fe1981009d6a8c4e2f7a76");
     }
     if (!SYS_ID.matcher(value).matches()) {
       throw new ConnectorInputException(
@@ -45,11 +51,11 @@ final class IncidentInputs {
    * The payload as a JSON object: a FEEL context arrives as a Map, a typed-in JSON text as a
    * String.
    */
-  static ObjectNode payload(Object value) {
+  public static ObjectNode payload(Object value, Table table) {
+    String example =
+        "a JSON object of " + table.noun() + " fields, e.g. {\"short_description\": \"Disk full\"}";
     if (value == null) {
-      throw new ConnectorInputException(
-          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\":"
-              + " \"Disk full\"}");
+      throw new ConnectorInputException("Payload is required: " + example);
     }
     if (value instanceof Map) {
       try {
@@ -59,19 +65,14 @@ final class IncidentInputs {
       }
     }
     if (value instanceof String text) {
-      return parseObject(text);
+      return parseObject(text, table, example);
     }
-    throw new ConnectorInputException(
-        "Payload must be a JSON object of incident fields, e.g. {\"short_description\": \"Disk"
-            + " full\"}; got "
-            + describe(value));
+    throw new ConnectorInputException("Payload must be " + example + "; got " + describe(value));
   }
 
-  private static ObjectNode parseObject(String text) {
+  private static ObjectNode parseObject(String text, Table table, String example) {
     if (text.isBlank()) {
-      throw new ConnectorInputException(
-          "Payload is required: a JSON object of incident fields, e.g. {\"short_description\":"
-              + " \"Disk full\"}");
+      throw new ConnectorInputException("Payload is required: " + example);
     }
     JsonNode node;
     try {
@@ -88,36 +89,52 @@ final class IncidentInputs {
     }
     if (node == null || !node.isObject()) {
       throw new ConnectorInputException(
-          "Payload must be a JSON object of incident fields; got "
+          "Payload must be a JSON object of "
+              + table.noun()
+              + " fields; got "
               + (node == null
                   ? "nothing"
-                  : "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                  : "JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     return (ObjectNode) node;
   }
 
   /** A correlation id goes into an encoded query, so it must not carry query syntax. */
-  static String correlationId(String value) {
+  public static String correlationId(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     if (value.indexOf('^') >= 0) {
       throw new ConnectorInputException(
-          "Correlation ID must not contain '^': it would change the encoded query used to find an"
-              + " existing incident");
+          "Correlation ID must not contain '^': it would change the encoded query used to find"
+              + " an existing record");
     }
     if (value.length() > MAX_CORRELATION_ID) {
       throw new ConnectorInputException(
           "Correlation ID must be at most "
               + MAX_CORRELATION_ID
-              + " characters (ServiceNow truncates longer values, so the incident could not be"
+              + " characters (ServiceNow truncates longer values, so the record could not be"
               + " found again); got "
               + value.length());
     }
     return value;
   }
 
-  static String displayValue(String value) {
+  /** The field a correlation id is stored in and looked up by: one plain field name. */
+  public static String correlationField(String value) {
+    if (value == null || value.isBlank()) {
+      return "correlation_id";
+    }
+    if (!FIELD_NAME.matcher(value).matches() || value.contains(".")) {
+      throw new ConnectorInputException(
+          "Correlation field must be one field name of the table (letters, digits and '_'), e.g."
+              + " correlation_id; got "
+              + SafeText.quote(value));
+    }
+    return value;
+  }
+
+  public static String displayValue(String value) {
     if (value == null || value.isBlank()) {
       return "false";
     }
@@ -129,7 +146,7 @@ final class IncidentInputs {
   }
 
   /** Normalises "a, b ,c" to "a,b,c"; null when nothing is left. */
-  static String fields(String value) {
+  public static String fields(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -141,7 +158,8 @@ final class IncidentInputs {
       }
       if (!FIELD_NAME.matcher(field).matches()) {
         throw new ConnectorInputException(
-            "Fields must be a comma-separated list of field names such as sys_id,number,state; got "
+            "Fields must be a comma-separated list of field names such as sys_id,number,state;"
+                + " got "
                 + SafeText.quote(field));
       }
       out.append(out.length() == 0 ? "" : ",").append(field);
@@ -149,20 +167,20 @@ final class IncidentInputs {
     return out.length() == 0 ? null : out.toString();
   }
 
-  static String orderField(String value) {
+  public static String orderField(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     if (!FIELD_NAME.matcher(value).matches()) {
       throw new ConnectorInputException(
-          "Order by must be one field name (letters, digits, '_' and '.'), e.g. sys_created_on; got"
-              + " "
+          "Order by must be one field name (letters, digits, '_' and '.'), e.g. sys_created_on;"
+              + " got "
               + SafeText.quote(value));
     }
     return value;
   }
 
-  static boolean descending(String direction) {
+  public static boolean descending(String direction) {
     if (direction == null || direction.isBlank() || direction.equals("ascending")) {
       return false;
     }
@@ -173,7 +191,7 @@ final class IncidentInputs {
         "Order direction must be ascending or descending; got " + SafeText.quote(direction));
   }
 
-  static int limit(Integer value) {
+  public static int limit(Integer value) {
     int limit = value == null ? 10 : value;
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ConnectorInputException(
@@ -182,7 +200,7 @@ final class IncidentInputs {
     return limit;
   }
 
-  static int offset(Integer value) {
+  public static int offset(Integer value) {
     int offset = value == null ? 0 : value;
     if (offset < 0) {
       throw new ConnectorInputException("Offset must be 0 or more; got " + offset);
@@ -190,7 +208,34 @@ final class IncidentInputs {
     return offset;
   }
 
-  private static String describe(Object value) {
+  public static int maxRecords(Integer value) {
+    int max = value == null ? DEFAULT_MAX_RECORDS : value;
+    if (max < 1 || max > MAX_LIMIT) {
+      throw new ConnectorInputException(
+          "Maximum records must be between 1 and " + MAX_LIMIT + "; got " + max);
+    }
+    return max;
+  }
+
+  /** Work note or comment text: required, sent as it is. */
+  public static String journalText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new ConnectorInputException(
+          what + " text is required: ServiceNow would add nothing to the journal");
+    }
+    return value;
+  }
+
+  public static int quantity(Integer value) {
+    int quantity = value == null ? 1 : value;
+    if (quantity < 1 || quantity > MAX_QUANTITY) {
+      throw new ConnectorInputException(
+          "Quantity must be between 1 and " + MAX_QUANTITY + "; got " + quantity);
+    }
+    return quantity;
+  }
+
+  static String describe(Object value) {
     if (value instanceof Collection) {
       return "a list";
     }

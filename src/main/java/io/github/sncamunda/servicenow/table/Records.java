@@ -1,16 +1,15 @@
-package io.github.sncamunda.servicenow.incident;
+package io.github.sncamunda.servicenow.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
-import io.github.sncamunda.servicenow.common.Json;
-import java.util.Map;
+import java.util.List;
 
-/** Reads incident records out of Table API answers. */
-final class IncidentRecords {
+/** Reads records out of Table API answers. */
+final class Records {
 
-  private IncidentRecords() {}
+  private Records() {}
 
   /** The single record in {@code result}, or INVALID_RESPONSE when a 2xx answer carries none. */
   static JsonNode single(ServiceNowResponse response, String call) {
@@ -27,14 +26,19 @@ final class IncidentRecords {
     return result;
   }
 
-  static IncidentResult result(JsonNode record, String fallbackSysId, Boolean created) {
-    String sysId = value(record.get("sys_id"));
-    return new IncidentResult(
-        sysId == null ? fallbackSysId : sysId, value(record.get("number")), toMap(record), created);
-  }
-
-  static Map<String, Object> toMap(JsonNode record) {
-    return Json.toMap(record);
+  /** The records of a list answer (none for "No Record found"), or INVALID_RESPONSE. */
+  static List<JsonNode> list(ServiceNowResponse response, String call) {
+    List<JsonNode> records = response.records();
+    if (records == null) {
+      throw new ConnectorException(
+          ErrorCodes.INVALID_RESPONSE,
+          "ServiceNow answered "
+              + response.status()
+              + " to "
+              + call
+              + " without a list in 'result'");
+    }
+    return records;
   }
 
   /** A field's stored value whatever the display-value and reference-link options made of it. */
@@ -47,5 +51,16 @@ final class IncidentRecords {
       return inner == null || inner.isNull() ? null : inner.asText();
     }
     return field.asText();
+  }
+
+  static Long number(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -1,0 +1,27 @@
+package io.github.sncamunda.servicenow.table;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sncamunda.servicenow.common.Json;
+
+/**
+ * Adds a work note or a comment: a PATCH of {@code work_notes} or {@code comments} on the record.
+ * Each PATCH appends a journal entry, so it is never sent twice after an ambiguous failure (the
+ * retry policy resends a PATCH only when ServiceNow proved it did not process it).
+ */
+public final class AddJournalEntry {
+
+  private AddJournalEntry() {}
+
+  public static RecordResult execute(
+      TableSession session,
+      Table table,
+      String sysId,
+      JournalField field,
+      String text,
+      ReturnOptions options) {
+    String id = TableInputs.sysId(sysId, table);
+    String entry = TableInputs.journalText(text, field.label());
+    ObjectNode body = Json.object().put(field.field(), entry);
+    return UpdateRecord.patch(session, table, id, body, options);
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.sncamunda.servicenow.table;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sncamunda.servicenow.common.Json;
+import java.util.Map;
+
+/**
+ * One record: its sys_id and number lifted out for easy mapping, the whole record as ServiceNow
+ * returned it, and for Create whether a new record was made ({@code false} when one with the same
+ * correlation id already existed).
+ */
+public record RecordResult(
+    String sysId,
+    String number,
+    Map<String, Object> record,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean created) {
+
+  static RecordResult of(JsonNode record, String fallbackSysId, Boolean created) {
+    String sysId = Records.value(record.get("sys_id"));
+    return new RecordResult(
+        sysId == null ? fallbackSysId : sysId,
+        Records.value(record.get("number")),
+        Json.toMap(record),
+        created);
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.sncamunda.servicenow.table;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sncamunda.servicenow.client.HttpMethod;
+import io.github.sncamunda.servicenow.client.ServiceNowRequest;
+
+/**
+ * PATCH /api/now/table/{table}/{sys_id}: changes only the fields in the payload. A PATCH is never
+ * sent twice after an ambiguous failure: journal fields in it would append twice.
+ */
+public final class UpdateRecord {
+
+  private UpdateRecord() {}
+
+  public static RecordResult execute(
+      TableSession session, Table table, String sysId, Object payload, ReturnOptions options) {
+    String id = TableInputs.sysId(sysId, table);
+    ObjectNode fields = TableInputs.payload(payload, table);
+    return patch(session, table, id, fields, options);
+  }
+
+  static RecordResult patch(
+      TableSession session, Table table, String sysId, ObjectNode fields, ReturnOptions options) {
+    ServiceNowRequest request =
+        options
+            .applyToWrite(TableSession.request(HttpMethod.PATCH, table, sysId))
+            .body(fields)
+            .build();
+    return RecordResult.of(
+        Records.single(session.execute(request), request.describe()), sysId, null);
+  }
+}
