@@ -25,8 +25,8 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
         "Create, update, or manage incidents in ServiceNow directly from Camunda processes using"
             + " the incident handler connector.",
     propertyGroups = {
-      @PropertyGroup(id = "instance", label = "Instance"),
       @PropertyGroup(id = "operation", label = "Operation"),
+      @PropertyGroup(id = "instance", label = "Instance"),
       @PropertyGroup(id = "options", label = "Table options"),
       @PropertyGroup(id = "authentication", label = "Authentication"),
       @PropertyGroup(id = "connection", label = "Connection")

@@ -52,6 +52,9 @@ public final class SearchRecords {
       ServiceNowRequest request = page(table, query, pageSize, next, options);
       ServiceNowResponse response = session.execute(request);
       for (JsonNode record : Records.list(response, request.describe())) {
+        if (records.size() == cap) {
+          break; // a server that ignores sysparm_limit must not push past the cap
+        }
         records.add(Json.toMap(record));
       }
       total =

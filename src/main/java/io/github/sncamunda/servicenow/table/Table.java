@@ -42,7 +42,7 @@ public record Table(String name, String noun) {
    * A table chosen from the dropdown: must be one of {@code choices}; a {@code sys_} table other
    * than those listed is refused, so a FEEL expression cannot reach system tables by accident.
    */
-  public static Table listed(String name, java.util.Set<String> choices) {
+  public static Table listed(String name, java.util.Collection<String> choices) {
     Table table = typed(name);
     if (!choices.contains(name)) {
       throw new ConnectorInputException(

@@ -77,7 +77,7 @@ class ShadedJarIT {
   }
 
   @Test
-  void registersBothConnectorFunctions() throws IOException {
+  void registersEveryConnectorFunction() throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       JarEntry spi =
           file.getJarEntry(
@@ -87,7 +87,8 @@ class ShadedJarIT {
       assertThat(content.lines().map(String::trim).filter(l -> !l.isEmpty()))
           .containsExactlyInAnyOrder(
               "io.github.sncamunda.servicenow.flow.FlowStarterFunction",
-              "io.github.sncamunda.servicenow.incident.IncidentHandlerFunction");
+              "io.github.sncamunda.servicenow.incident.IncidentHandlerFunction",
+              "io.github.sncamunda.servicenow.record.RecordHandlerFunction");
       for (String function : content.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
         assertThat(entries).contains(function.replace('.', '/') + ".class");
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.github.sncamunda.servicenow.flow.FlowStarterFunction;
 import io.github.sncamunda.servicenow.incident.IncidentHandlerFunction;
+import io.github.sncamunda.servicenow.record.RecordHandlerFunction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,11 +26,17 @@ class TemplateInputsReachTheConnectorTest {
     "servicenow-flow-starter.json, flow",
     "hybrid/servicenow-flow-starter-hybrid.json, flow",
     "servicenow-incident-handler.json, incident",
-    "hybrid/servicenow-incident-handler-hybrid.json, incident"
+    "hybrid/servicenow-incident-handler-hybrid.json, incident",
+    "servicenow-record-handler.json, record",
+    "hybrid/servicenow-record-handler-hybrid.json, record"
   })
   void everyInputTargetRootIsFetched(String file, String connector) throws IOException {
     Class<?> function =
-        connector.equals("flow") ? FlowStarterFunction.class : IncidentHandlerFunction.class;
+        switch (connector) {
+          case "flow" -> FlowStarterFunction.class;
+          case "incident" -> IncidentHandlerFunction.class;
+          default -> RecordHandlerFunction.class;
+        };
     OutboundConnector annotation = function.getAnnotation(OutboundConnector.class);
     JsonNode template = new ObjectMapper().readTree(Path.of("element-templates", file).toFile());
 

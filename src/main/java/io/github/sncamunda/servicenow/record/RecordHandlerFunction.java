@@ -1,0 +1,60 @@
+package io.github.sncamunda.servicenow.record;
+
+import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
+import io.camunda.connector.api.outbound.OutboundConnectorFunction;
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
+import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
+import io.github.sncamunda.servicenow.client.ServiceNowClient;
+
+/**
+ * Creates, reads, updates, deletes and searches records of any ServiceNow table, adds and reads
+ * work notes and comments, and orders catalog items.
+ */
+@OutboundConnector(
+    name = "ServiceNow Record Handler",
+    inputVariables = {"connection", "authentication", "table", "operation", "options"},
+    type = "io.github.sncamunda:servicenow-record:1")
+@ElementTemplate(
+    id = "io.github.sncamunda.servicenow.record",
+    name = "ServiceNow Record Handler",
+    version = 1,
+    engineVersion = "^8.8",
+    inputDataClass = RecordRequest.class,
+    icon = "servicenow.svg",
+    documentationRef =
+        "https://github.com/sncamunda/servicenow-connectors#servicenow-record-handler",
+    description =
+        "Create, read, update, delete and search records of any ServiceNow table, add work notes"
+            + " and comments, and order catalog items from Camunda processes.",
+    propertyGroups = {
+      @PropertyGroup(id = "operation", label = "Operation"),
+      @PropertyGroup(
+          id = "table",
+          label = "Table",
+          tooltip = "The table whose records the operation works on"),
+      @PropertyGroup(id = "instance", label = "Instance"),
+      @PropertyGroup(
+          id = "options",
+          label = "Record options",
+          tooltip = "How records come back from ServiceNow"),
+      @PropertyGroup(id = "authentication", label = "Authentication"),
+      @PropertyGroup(id = "connection", label = "Connection")
+    })
+public class RecordHandlerFunction implements OutboundConnectorFunction {
+
+  private final ServiceNowClient client;
+
+  public RecordHandlerFunction() {
+    this(ServiceNowClient.shared());
+  }
+
+  public RecordHandlerFunction(ServiceNowClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Object execute(OutboundConnectorContext context) {
+    return RecordOperations.execute(client, RecordRequest.bind(context));
+  }
+}

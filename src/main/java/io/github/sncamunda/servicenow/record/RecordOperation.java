@@ -1,0 +1,432 @@
+package io.github.sncamunda.servicenow.record;
+
+import static io.github.sncamunda.servicenow.record.RecordTexts.COUNT_MESSAGE;
+import static io.github.sncamunda.servicenow.record.RecordTexts.COUNT_PATTERN;
+import static io.github.sncamunda.servicenow.record.RecordTexts.JOURNAL_TEXT_TOOLTIP;
+import static io.github.sncamunda.servicenow.record.RecordTexts.PAYLOAD_TOOLTIP;
+import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_MESSAGE;
+import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_PATTERN;
+import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_TOOLTIP;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.camunda.connector.generator.dsl.Property.FeelMode;
+import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import io.camunda.connector.generator.java.annotation.TemplateSubType;
+
+/**
+ * What to do with records of the chosen table (process variable root {@code operation}). Every
+ * field has its own template id (the generator refuses duplicates across subtypes) while bindings
+ * stay {@code operation.<field>}, so switching the operation keeps shared values such as the Sys
+ * ID.
+ */
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    include = JsonTypeInfo.As.PROPERTY,
+    property = "operation")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = RecordOperation.Create.class, name = RecordOperation.Create.ID),
+  @JsonSubTypes.Type(value = RecordOperation.Read.class, name = RecordOperation.Read.ID),
+  @JsonSubTypes.Type(value = RecordOperation.Update.class, name = RecordOperation.Update.ID),
+  @JsonSubTypes.Type(value = RecordOperation.Delete.class, name = RecordOperation.Delete.ID),
+  @JsonSubTypes.Type(value = RecordOperation.Search.class, name = RecordOperation.Search.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.AddWorkNote.class,
+      name = RecordOperation.AddWorkNote.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.AddComment.class,
+      name = RecordOperation.AddComment.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.ReadJournal.class,
+      name = RecordOperation.ReadJournal.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.OrderCatalogItem.class,
+      name = RecordOperation.OrderCatalogItem.ID)
+})
+@TemplateDiscriminatorProperty(
+    name = "operation",
+    label = "Operation",
+    group = "operation",
+    defaultValue = RecordOperation.Create.ID,
+    description = "What to do with records of the table")
+public sealed interface RecordOperation {
+
+  @TemplateSubType(id = Create.ID, label = "Create record")
+  record Create(
+      @TemplateProperty(
+              id = "create.payload",
+              group = "operation",
+              label = "Payload",
+              type = PropertyType.Text,
+              feel = FeelMode.optional,
+              tooltip = PAYLOAD_TOOLTIP,
+              constraints = @PropertyConstraints(notEmpty = true))
+          Object payload,
+      @TemplateProperty(
+              id = "create.correlationId",
+              group = "operation",
+              label = "Correlation ID",
+              optional = true,
+              tooltip =
+                  "An id from your system, stored in the correlation field. If a record with it"
+                      + " exists, that record is returned instead of creating a second one, so a"
+                      + " retried job never creates twice.",
+              description = "At most 100 characters, no '^'")
+          String correlationId,
+      @TemplateProperty(
+              id = "create.correlationField",
+              group = "operation",
+              label = "Correlation field",
+              optional = true,
+              defaultValue = "correlation_id",
+              tooltip =
+                  "The field the Correlation ID is stored in and looked up by. correlation_id"
+                      + " exists on every task table (incident, change, catalog); a custom table"
+                      + " may name its own.")
+          String correlationField)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "create";
+
+    @Override
+    public String toString() {
+      // payloads may hold personal data: keep them out of logs
+      return "Create[correlationId="
+          + correlationId
+          + ", payload="
+          + (payload == null ? null : "[…]")
+          + "]";
+    }
+  }
+
+  @TemplateSubType(id = Read.ID, label = "Read record")
+  record Read(
+      @TemplateProperty(
+              id = "read.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "read";
+  }
+
+  @TemplateSubType(id = Update.ID, label = "Update record")
+  record Update(
+      @TemplateProperty(
+              id = "update.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "update.payload",
+              group = "operation",
+              label = "Payload",
+              type = PropertyType.Text,
+              feel = FeelMode.optional,
+              tooltip =
+                  "Only the fields to change, e.g. {\"state\": \"-1\"}. Journal fields"
+                      + " (work_notes, comments) append: use Add work note instead.",
+              constraints = @PropertyConstraints(notEmpty = true))
+          Object payload)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "update";
+
+    @Override
+    public String toString() {
+      return "Update[sysId=" + sysId + ", payload=" + (payload == null ? null : "[…]") + "]";
+    }
+  }
+
+  @TemplateSubType(id = Delete.ID, label = "Delete record")
+  record Delete(
+      @TemplateProperty(
+              id = "delete.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "delete";
+  }
+
+  @TemplateSubType(id = Search.ID, label = "Search records")
+  record Search(
+      @TemplateProperty(
+              id = "search.query",
+              group = "operation",
+              label = "Query",
+              optional = true,
+              tooltip =
+                  "An encoded query, e.g. active=true^priority=1. Copy it from a list view's"
+                      + " filter (right-click the breadcrumb > Copy query). Sent exactly as typed.",
+              description =
+                  "ServiceNow ignores query parts it does not understand and then matches every"
+                      + " record")
+          String query,
+      @TemplateProperty(
+              id = "search.orderBy",
+              group = "operation",
+              label = "Order by",
+              optional = true,
+              tooltip = "A field to sort by, e.g. sys_created_on.")
+          String orderBy,
+      @TemplateProperty(
+              id = "search.orderDirection",
+              group = "operation",
+              label = "Order direction",
+              type = PropertyType.Dropdown,
+              defaultValue = "ascending",
+              tooltip = "Applies when Order by is set.",
+              choices = {
+                @DropdownPropertyChoice(value = "ascending", label = "Ascending"),
+                @DropdownPropertyChoice(value = "descending", label = "Descending")
+              })
+          String orderDirection,
+      @TemplateProperty(
+              id = "search.limit",
+              group = "operation",
+              label = "Limit",
+              type = PropertyType.String,
+              defaultValue = "100",
+              tooltip =
+                  "Records per request (sysparm_limit). With All pages, the page size; otherwise"
+                      + " the most records returned.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer limit,
+      @TemplateProperty(
+              id = "search.offset",
+              group = "operation",
+              label = "Offset",
+              type = PropertyType.String,
+              defaultValue = "0",
+              tooltip = "Records to skip (sysparm_offset); continue a search from its nextOffset.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern =
+                          @Pattern(
+                              value = "^(=.*|[0-9]{1,9})$",
+                              message = "A whole number, 0 or more, or a FEEL expression")))
+          Integer offset,
+      @TemplateProperty(
+              id = "search.allPages",
+              group = "operation",
+              label = "All pages",
+              type = PropertyType.Boolean,
+              defaultValue = "false",
+              defaultValueType = DefaultValueType.Boolean,
+              tooltip =
+                  "Follow ServiceNow's next-page links until Maximum records. A short page is not"
+                      + " the end: ServiceNow applies the limit before access controls.")
+          Boolean allPages,
+      @TemplateProperty(
+              id = "search.maxRecords",
+              group = "operation",
+              label = "Maximum records",
+              type = PropertyType.String,
+              defaultValue = "1000",
+              tooltip =
+                  "With All pages: stop after this many records; the result's truncated says"
+                      + " whether more matched.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.search.allPages",
+                      equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer maxRecords)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "search";
+  }
+
+  @TemplateSubType(id = AddWorkNote.ID, label = "Add work note")
+  record AddWorkNote(
+      @TemplateProperty(
+              id = "addWorkNote.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "addWorkNote.text",
+              group = "operation",
+              label = "Work note",
+              type = PropertyType.Text,
+              feel = FeelMode.optional,
+              tooltip = JOURNAL_TEXT_TOOLTIP + " Work notes are visible to fulfillers only.",
+              constraints = @PropertyConstraints(notEmpty = true))
+          String text)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "addWorkNote";
+
+    @Override
+    public String toString() {
+      return "AddWorkNote[sysId=" + sysId + ", text=" + (text == null ? null : "[…]") + "]";
+    }
+  }
+
+  @TemplateSubType(id = AddComment.ID, label = "Add comment")
+  record AddComment(
+      @TemplateProperty(
+              id = "addComment.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "addComment.text",
+              group = "operation",
+              label = "Comment",
+              type = PropertyType.Text,
+              feel = FeelMode.optional,
+              tooltip =
+                  JOURNAL_TEXT_TOOLTIP
+                      + " Comments (additional comments) are visible to the caller.",
+              constraints = @PropertyConstraints(notEmpty = true))
+          String text)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "addComment";
+
+    @Override
+    public String toString() {
+      return "AddComment[sysId=" + sysId + ", text=" + (text == null ? null : "[…]") + "]";
+    }
+  }
+
+  @TemplateSubType(id = ReadJournal.ID, label = "Read journal")
+  record ReadJournal(
+      @TemplateProperty(
+              id = "readJournal.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "readJournal.journal",
+              group = "operation",
+              label = "Journal",
+              type = PropertyType.Dropdown,
+              defaultValue = "all",
+              tooltip = "Which entries to read, newest first.",
+              choices = {
+                @DropdownPropertyChoice(value = "all", label = "Work notes and comments"),
+                @DropdownPropertyChoice(value = "work_notes", label = "Work notes"),
+                @DropdownPropertyChoice(value = "comments", label = "Comments")
+              })
+          String journal,
+      @TemplateProperty(
+              id = "readJournal.limit",
+              group = "operation",
+              label = "Limit",
+              type = PropertyType.String,
+              defaultValue = "50",
+              tooltip = "The newest entries to return.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer limit)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "readJournal";
+  }
+
+  @TemplateSubType(id = OrderCatalogItem.ID, label = "Order catalog item")
+  record OrderCatalogItem(
+      @TemplateProperty(
+              id = "orderCatalogItem.itemSysId",
+              group = "operation",
+              label = "Catalog item Sys ID",
+              tooltip =
+                  "The sys_id of the catalog item (sc_cat_item) to order; open the item in"
+                      + " Service Catalog > Maintain Items and copy its sys_id.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String itemSysId,
+      @TemplateProperty(
+              id = "orderCatalogItem.quantity",
+              group = "operation",
+              label = "Quantity",
+              type = PropertyType.String,
+              defaultValue = "1",
+              tooltip = "How many to order.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern =
+                          @Pattern(
+                              value = "^(=.*|[1-9][0-9]{0,2}|1000)$",
+                              message = "A whole number from 1 to 1000, or a FEEL expression")))
+          Integer quantity,
+      @TemplateProperty(
+              id = "orderCatalogItem.variables",
+              group = "operation",
+              label = "Variables",
+              type = PropertyType.Text,
+              feel = FeelMode.required,
+              optional = true,
+              tooltip =
+                  "The item's catalog variables by name, e.g. {\"requested_for\": userSysId,"
+                      + " \"justification\": \"New starter\"}.")
+          Object variables)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "orderCatalogItem";
+
+    @Override
+    public String toString() {
+      return "OrderCatalogItem[itemSysId=" + itemSysId + ", quantity=" + quantity + "]";
+    }
+  }
+}
