@@ -13,19 +13,22 @@ public record ClientSettings(
     Duration connectTimeout,
     Duration responseTimeout,
     long maxResponseBytes,
+    long maxAttachmentBytes,
     int maxConnections,
     RetrySettings retry) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
+  public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 50L * 1024 * 1024;
   public static final int DEFAULT_MAX_CONNECTIONS = 50;
 
   public ClientSettings {
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(responseTimeout, "responseTimeout");
-    if (maxResponseBytes <= 0 || maxConnections <= 0 || retry == null) {
-      throw new IllegalArgumentException("maxResponseBytes, maxConnections and retry are required");
+    if (maxResponseBytes <= 0 || maxAttachmentBytes <= 0 || maxConnections <= 0 || retry == null) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes, maxAttachmentBytes, maxConnections and retry are required");
     }
   }
 
@@ -34,6 +37,7 @@ public record ClientSettings(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_RESPONSE_TIMEOUT,
         DEFAULT_MAX_RESPONSE_BYTES,
+        DEFAULT_MAX_ATTACHMENT_BYTES,
         DEFAULT_MAX_CONNECTIONS,
         RetrySettings.defaults());
   }
@@ -52,6 +56,7 @@ public record ClientSettings(
         seconds(lookup, "SERVICENOW_CONNECT_TIMEOUT_SECONDS", d.connectTimeout()),
         seconds(lookup, "SERVICENOW_RESPONSE_TIMEOUT_SECONDS", d.responseTimeout()),
         number(lookup, "SERVICENOW_MAX_RESPONSE_BYTES", d.maxResponseBytes()),
+        number(lookup, "SERVICENOW_MAX_ATTACHMENT_BYTES", d.maxAttachmentBytes()),
         (int) number(lookup, "SERVICENOW_MAX_CONNECTIONS", d.maxConnections()),
         new RetrySettings(
             (int) number(lookup, "SERVICENOW_RETRY_MAX_ATTEMPTS", d.retry().maxAttempts()),
@@ -61,20 +66,33 @@ public record ClientSettings(
   }
 
   public ClientSettings withResponseTimeout(Duration timeout) {
-    return new ClientSettings(connectTimeout, timeout, maxResponseBytes, maxConnections, retry);
+    return new ClientSettings(
+        connectTimeout, timeout, maxResponseBytes, maxAttachmentBytes, maxConnections, retry);
   }
 
   public ClientSettings withMaxResponseBytes(long bytes) {
-    return new ClientSettings(connectTimeout, responseTimeout, bytes, maxConnections, retry);
+    return new ClientSettings(
+        connectTimeout, responseTimeout, bytes, maxAttachmentBytes, maxConnections, retry);
   }
 
   public ClientSettings withConnectTimeout(Duration timeout) {
-    return new ClientSettings(timeout, responseTimeout, maxResponseBytes, maxConnections, retry);
+    return new ClientSettings(
+        timeout, responseTimeout, maxResponseBytes, maxAttachmentBytes, maxConnections, retry);
   }
 
   public ClientSettings withRetry(RetrySettings settings) {
     return new ClientSettings(
-        connectTimeout, responseTimeout, maxResponseBytes, maxConnections, settings);
+        connectTimeout,
+        responseTimeout,
+        maxResponseBytes,
+        maxAttachmentBytes,
+        maxConnections,
+        settings);
+  }
+
+  public ClientSettings withMaxAttachmentBytes(long bytes) {
+    return new ClientSettings(
+        connectTimeout, responseTimeout, maxResponseBytes, bytes, maxConnections, retry);
   }
 
   private static Duration seconds(Function<String, String> lookup, String name, Duration fallback) {

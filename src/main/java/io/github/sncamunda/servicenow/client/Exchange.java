@@ -16,6 +16,7 @@ import java.util.Map;
  * @param acceptText whether a non-JSON success is an answer (a scripted REST API) or an error
  * @param emptyWhenNoRecord whether ServiceNow's 404 "No Record found" means "nothing matched"
  * @param sensitive whether bodies must never be logged (the token exchange)
+ * @param download how a successful body is consumed as a stream, or null to read it into memory
  */
 record Exchange(
     ServiceNowEndpoint endpoint,
@@ -29,7 +30,8 @@ record Exchange(
     boolean repeatable,
     boolean acceptText,
     boolean emptyWhenNoRecord,
-    boolean sensitive) {
+    boolean sensitive,
+    Download<?> download) {
 
   static final String ACCEPT_JSON = "application/json";
   static final String JSON_BODY = "application/json; charset=UTF-8";
@@ -50,8 +52,29 @@ record Exchange(
         false,
         false,
         false,
-        true);
+        true,
+        null);
   }
+
+  Exchange withDownload(Download<?> consumer) {
+    return new Exchange(
+        endpoint,
+        method,
+        uri,
+        query,
+        headers,
+        body,
+        timeout,
+        call,
+        repeatable,
+        acceptText,
+        emptyWhenNoRecord,
+        sensitive,
+        consumer);
+  }
+
+  /** A successful body streamed to {@code consumer}, at most {@code limit} bytes. */
+  record Download<T>(ContentConsumer<T> consumer, long limit) {}
 
   /** What a request sends. */
   sealed interface Body {
@@ -61,5 +84,8 @@ record Exchange(
 
     /** Bytes in memory: JSON or a form; can be sent again. */
     record Bytes(byte[] bytes, String contentType) implements Body {}
+
+    /** Streamed from its source, opened afresh for each send. */
+    record Stream(StreamContent content) implements Body {}
   }
 }

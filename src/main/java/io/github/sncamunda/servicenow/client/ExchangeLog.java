@@ -59,7 +59,9 @@ final class ExchangeLog {
       if (exchange.body() instanceof Exchange.Body.Bytes bytes) {
         LOG.trace("{} request body: {}", exchange.call(), prefix(bytes.bytes()));
       }
-      LOG.trace("{} response body: {}", exchange.call(), prefix(response.body()));
+      if (exchange.download() == null) {
+        LOG.trace("{} response body: {}", exchange.call(), prefix(response.body()));
+      }
     }
   }
 
@@ -119,8 +121,13 @@ final class ExchangeLog {
 
   private static Map<String, String> requestHeaders(Exchange exchange, Credential credential) {
     Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
-    if (exchange.body() instanceof Exchange.Body.Bytes bytes) {
-      headers.put("Content-Type", bytes.contentType());
+    switch (exchange.body()) {
+      case Exchange.Body.Bytes bytes -> headers.put("Content-Type", bytes.contentType());
+      case Exchange.Body.Stream stream -> {
+        headers.put("Content-Type", stream.content().contentType());
+        headers.put("Content-Length", String.valueOf(stream.content().length()));
+      }
+      case Exchange.Body.None none -> {}
     }
     if (credential != null) {
       headers.put(credential.header(), SensitiveNames.REDACTED);

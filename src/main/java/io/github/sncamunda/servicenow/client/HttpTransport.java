@@ -3,6 +3,7 @@ package io.github.sncamunda.servicenow.client;
 import io.github.sncamunda.servicenow.auth.Credential;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -31,6 +32,7 @@ import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
@@ -105,6 +107,7 @@ final class HttpTransport implements Closeable {
       case Exchange.Body.Bytes bytes ->
           request.setEntity(
               new ByteArrayEntity(bytes.bytes(), ContentType.parse(bytes.contentType())));
+      case Exchange.Body.Stream stream -> request.setEntity(new StreamingEntity(stream.content()));
     }
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline =
@@ -116,7 +119,7 @@ final class HttpTransport implements Closeable {
             responseTimeout.toMillis(),
             TimeUnit.MILLISECONDS);
     try {
-      return exchange(request, exchange.uri(), responseTimeout, settings.maxResponseBytes());
+      return exchange(request, exchange, responseTimeout);
     } catch (TransportException e) {
       if (expired.get()) {
         throw new TransportException(
@@ -131,21 +134,29 @@ final class HttpTransport implements Closeable {
   }
 
   private RawResponse exchange(
-      HttpUriRequestBase request,
-      URI uri,
-      java.time.Duration responseTimeout,
-      long maxResponseBytes)
+      HttpUriRequestBase request, Exchange exchange, Duration responseTimeout)
       throws TransportException {
+    URI uri = exchange.uri();
     try {
       return http.execute(
           request,
           response -> {
+            int status = response.getCode();
+            Map<String, String> headers = safeHeaders(response.getHeaders());
+            if (exchange.download() != null && status >= 200 && status < 300) {
+              Object content =
+                  stream(exchange.download(), response.getEntity(), status, headers, request);
+              return new RawResponse(status, headers, new byte[0], content);
+            }
             byte[] bytes =
-                BoundedBody.read(response.getEntity(), maxResponseBytes, request::cancel);
-            return new RawResponse(response.getCode(), safeHeaders(response.getHeaders()), bytes);
+                BoundedBody.read(
+                    response.getEntity(), settings.maxResponseBytes(), request::cancel);
+            return new RawResponse(status, headers, bytes);
           });
     } catch (ResponseTooLargeException e) {
       throw new TransportException(TransportException.Kind.TOO_LARGE, e.getMessage(), e);
+    } catch (ContentTooLargeException e) {
+      throw new TransportException(TransportException.Kind.CONTENT_TOO_LARGE, e.getMessage(), e);
     } catch (UnknownHostException e) {
       throw new TransportException(
           TransportException.Kind.CONNECT_FAILED, "unknown host " + uri.getHost(), e);
@@ -185,6 +196,36 @@ final class HttpTransport implements Closeable {
     } catch (IOException e) {
       throw new TransportException(
           TransportException.Kind.NO_RESPONSE, "I/O failure: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Hands a successful body to the download's consumer as a stream capped at its limit; a declared
+   * length past the limit ends the exchange before a byte is read.
+   */
+  private static <T> T stream(
+      Exchange.Download<T> download,
+      HttpEntity entity,
+      int status,
+      Map<String, String> headers,
+      HttpUriRequestBase request)
+      throws IOException {
+    if (entity != null && entity.getContentLength() > download.limit()) {
+      request.cancel();
+      throw new ContentTooLargeException(download.limit());
+    }
+    InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    ServiceNowResponse head = new ServiceNowResponse(status, headers, null, null, false);
+    try (InputStream limited = new LimitedInputStream(body, download.limit(), request::cancel)) {
+      return download.consumer().accept(limited, head);
+    } catch (RuntimeException wrapped) {
+      // a document store may wrap the stream's failure: the size limit must stay recognisable
+      for (Throwable t = wrapped; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof ContentTooLargeException tooLarge) {
+          throw tooLarge;
+        }
+      }
+      throw wrapped;
     }
   }
 

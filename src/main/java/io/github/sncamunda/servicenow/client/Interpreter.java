@@ -41,7 +41,7 @@ final class Interpreter {
   }
 
   private static ServiceNowResponse success(Exchange exchange, RawResponse response) {
-    if (response.body().length == 0) {
+    if (exchange.download() != null || response.body().length == 0) {
       return new ServiceNowResponse(response.status(), response.headers(), null, null, false);
     }
     if (ServiceNowErrors.looksLikeHtml(response)) {

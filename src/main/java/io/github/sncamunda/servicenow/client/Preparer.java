@@ -53,7 +53,8 @@ final class Preparer {
         request.method().idempotent(),
         request.acceptText(),
         request.emptyWhenNoRecord(),
-        false);
+        false,
+        null);
   }
 
   private ServiceNowEndpoint endpoint(ServiceNowConnection connection) {
@@ -65,6 +66,9 @@ final class Preparer {
   }
 
   private static Exchange.Body body(ServiceNowRequest request) {
+    if (request.content() != null) {
+      return new Exchange.Body.Stream(request.content());
+    }
     if (request.body() == null) {
       return new Exchange.Body.None();
     }

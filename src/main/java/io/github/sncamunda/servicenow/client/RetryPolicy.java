@@ -87,7 +87,7 @@ final class RetryPolicy {
           switch (failure.kind()) {
             case CONNECT_FAILED -> true;
             case NO_RESPONSE -> repeatable;
-            case TIMEOUT, BROKEN_RESPONSE, TOO_LARGE -> false;
+            case TIMEOUT, BROKEN_RESPONSE, TOO_LARGE, CONTENT_TOO_LARGE -> false;
           };
       return safe ? schedule(Optional.empty()) : STOP;
     }

@@ -72,6 +72,31 @@ public final class ServiceNowClient implements Closeable {
       ServiceNowAuthentication authentication,
       ServiceNowRequest request) {
     Exchange exchange = preparer.prepare(connection, authentication, request);
+    return Interpreter.interpret(exchange, authenticatedSend(exchange, authentication));
+  }
+
+  /**
+   * Like {@link #execute}, but a successful body goes to {@code consumer} as a stream of at most
+   * {@code limit} bytes (more fails with {@code ATTACHMENT_TOO_LARGE}); returns what it made.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T download(
+      ServiceNowConnection connection,
+      ServiceNowAuthentication authentication,
+      ServiceNowRequest request,
+      long limit,
+      ContentConsumer<T> consumer) {
+    Exchange exchange =
+        preparer
+            .prepare(connection, authentication, request)
+            .withDownload(new Exchange.Download<>(consumer, limit));
+    RawResponse response = authenticatedSend(exchange, authentication);
+    Interpreter.interpret(exchange, response);
+    return (T) response.content();
+  }
+
+  private RawResponse authenticatedSend(
+      Exchange exchange, ServiceNowAuthentication authentication) {
     Credential credential =
         authenticator.credential(
             authentication, exchange.endpoint().defaultTokenUrl(), exchange.timeout());
@@ -83,7 +108,7 @@ public final class ServiceNowClient implements Closeable {
         response = sender.send(exchange, renewed.get());
       }
     }
-    return Interpreter.interpret(exchange, response);
+    return response;
   }
 
   /** The token exchange the authenticator was given: a form POST under the same retry rules. */

@@ -55,6 +55,7 @@ final class ServiceNowErrors {
           case TIMEOUT -> ErrorCodes.TIMEOUT;
           case BROKEN_RESPONSE -> ErrorCodes.INVALID_RESPONSE;
           case TOO_LARGE -> ErrorCodes.RESPONSE_TOO_LARGE;
+          case CONTENT_TOO_LARGE -> ErrorCodes.ATTACHMENT_TOO_LARGE;
         };
     String advice =
         switch (e.kind()) {
@@ -69,7 +70,18 @@ final class ServiceNowErrors {
           case TOO_LARGE ->
               " Narrow the request (sysparm_fields, sysparm_limit) or raise"
                   + " SERVICENOW_MAX_RESPONSE_BYTES.";
+          case CONTENT_TOO_LARGE ->
+              " Raise the task's Maximum size or the runtime's SERVICENOW_MAX_ATTACHMENT_BYTES if"
+                  + " the file is expected to be this large.";
         };
+    if (e.kind() == TransportException.Kind.CONTENT_TOO_LARGE) {
+      // the same file will be as large next time: no retries, but a code a BPMN error can match
+      return ConnectorRetryException.builder()
+          .errorCode(code)
+          .message(call + " failed: " + e.getMessage() + "." + advice)
+          .retries(0)
+          .build();
+    }
     // the cause is dropped on purpose: low-level messages can echo URLs or hosts we do not control
     return new ConnectorExceptionBuilder()
         .errorCode(code)

@@ -12,7 +12,8 @@ import java.util.Map;
  * headers keep their order. {@code acceptText} lets a non-JSON success through as text (a scripted
  * REST API may answer text; the Table API always answers JSON, so there it is an {@code
  * INVALID_RESPONSE}). {@code emptyWhenNoRecord} makes ServiceNow's 404 "No Record found" an empty
- * outcome instead of an error (a query that matched nothing).
+ * outcome instead of an error (a query that matched nothing). {@code content} streams the body from
+ * its source instead (an attachment upload).
  */
 public record ServiceNowRequest(
     HttpMethod method,
@@ -20,6 +21,7 @@ public record ServiceNowRequest(
     Map<String, String> query,
     Map<String, String> headers,
     JsonNode body,
+    StreamContent content,
     boolean acceptText,
     boolean emptyWhenNoRecord) {
 
@@ -27,8 +29,11 @@ public record ServiceNowRequest(
     pathSegments = List.copyOf(pathSegments);
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-    if (body != null && !method.allowsBody()) {
+    if ((body != null || content != null) && !method.allowsBody()) {
       throw new IllegalArgumentException(method + " requests carry no body");
+    }
+    if (body != null && content != null) {
+      throw new IllegalArgumentException("a request carries JSON or streamed content, not both");
     }
   }
 
@@ -47,6 +52,7 @@ public record ServiceNowRequest(
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private JsonNode body;
+    private StreamContent content;
     private boolean acceptText;
     private boolean emptyWhenNoRecord;
 
@@ -87,6 +93,12 @@ public record ServiceNowRequest(
       return this;
     }
 
+    /** Streams the body from its source instead of sending JSON. */
+    public Builder content(StreamContent value) {
+      content = value;
+      return this;
+    }
+
     public Builder acceptText() {
       acceptText = true;
       return this;
@@ -100,7 +112,7 @@ public record ServiceNowRequest(
 
     public ServiceNowRequest build() {
       return new ServiceNowRequest(
-          method, segments, query, headers, body, acceptText, emptyWhenNoRecord);
+          method, segments, query, headers, body, content, acceptText, emptyWhenNoRecord);
     }
   }
 }

@@ -17,7 +17,9 @@ final class TransportException extends Exception {
     /** The response was cut off or malformed. */
     BROKEN_RESPONSE,
     /** The response is larger than allowed. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** Streamed content (an attachment, either way) went past its limit. */
+    CONTENT_TOO_LARGE
   }
 
   private final Kind kind;

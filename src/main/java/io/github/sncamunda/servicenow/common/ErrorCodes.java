@@ -18,6 +18,12 @@ public final class ErrorCodes {
   /** The response body is larger than the configured cap; it was not read. */
   public static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
+  /**
+   * An attachment is larger than the allowed maximum size; checked before an upload from the
+   * document's size and while streaming either way, so the rest is never transferred.
+   */
+  public static final String ATTACHMENT_TOO_LARGE = "ATTACHMENT_TOO_LARGE";
+
   /** The OAuth token endpoint refused the credentials or could not be used. */
   public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";
 

@@ -9,7 +9,8 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
 
 /**
  * Creates, reads, updates, deletes and searches records of any ServiceNow table, adds and reads
- * work notes and comments, and orders catalog items.
+ * work notes and comments, orders catalog items, and moves attachments to and from Camunda
+ * documents.
  */
 @OutboundConnector(
     name = "ServiceNow Record Handler",
@@ -26,7 +27,7 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
         "https://github.com/sncamunda/servicenow-connectors#servicenow-record-handler",
     description =
         "Create, read, update, delete and search records of any ServiceNow table, add work notes"
-            + " and comments, and order catalog items from Camunda processes.",
+            + " and comments, order catalog items, and attach documents from Camunda processes.",
     propertyGroups = {
       @PropertyGroup(id = "operation", label = "Operation"),
       @PropertyGroup(
@@ -55,6 +56,6 @@ public class RecordHandlerFunction implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return RecordOperations.execute(client, RecordRequest.bind(context));
+    return RecordOperations.execute(client, context, RecordRequest.bind(context));
   }
 }

@@ -3,6 +3,8 @@ package io.github.sncamunda.servicenow.record;
 import static io.github.sncamunda.servicenow.record.RecordTexts.COUNT_MESSAGE;
 import static io.github.sncamunda.servicenow.record.RecordTexts.COUNT_PATTERN;
 import static io.github.sncamunda.servicenow.record.RecordTexts.JOURNAL_TEXT_TOOLTIP;
+import static io.github.sncamunda.servicenow.record.RecordTexts.MEGABYTES_MESSAGE;
+import static io.github.sncamunda.servicenow.record.RecordTexts.MEGABYTES_PATTERN;
 import static io.github.sncamunda.servicenow.record.RecordTexts.PAYLOAD_TOOLTIP;
 import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_MESSAGE;
 import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_PATTERN;
@@ -10,6 +12,7 @@ import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_TOOLTIP;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.camunda.connector.api.document.Document;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
@@ -19,6 +22,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import java.util.List;
 
 /**
  * What to do with records of the chosen table (process variable root {@code operation}). Every
@@ -47,7 +51,19 @@ import io.camunda.connector.generator.java.annotation.TemplateSubType;
       name = RecordOperation.ReadJournal.ID),
   @JsonSubTypes.Type(
       value = RecordOperation.OrderCatalogItem.class,
-      name = RecordOperation.OrderCatalogItem.ID)
+      name = RecordOperation.OrderCatalogItem.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.UploadAttachments.class,
+      name = RecordOperation.UploadAttachments.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.ListAttachments.class,
+      name = RecordOperation.ListAttachments.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.DownloadAttachments.class,
+      name = RecordOperation.DownloadAttachments.ID),
+  @JsonSubTypes.Type(
+      value = RecordOperation.DeleteAttachment.class,
+      name = RecordOperation.DeleteAttachment.ID)
 })
 @TemplateDiscriminatorProperty(
     name = "operation",
@@ -428,5 +444,246 @@ public sealed interface RecordOperation {
     public String toString() {
       return "OrderCatalogItem[itemSysId=" + itemSysId + ", quantity=" + quantity + "]";
     }
+  }
+
+  @TemplateSubType(id = UploadAttachments.ID, label = "Upload attachments")
+  record UploadAttachments(
+      @TemplateProperty(
+              id = "uploadAttachments.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = "The sys_id of the record to attach the documents to.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "uploadAttachments.documents",
+              group = "operation",
+              label = "Documents",
+              feel = FeelMode.required,
+              tooltip =
+                  "One or more Camunda documents, e.g. =[report] or the documents a previous task"
+                      + " or a form upload produced. Each is streamed, never held in memory.",
+              constraints = @PropertyConstraints(notEmpty = true))
+          List<Document> documents,
+      @TemplateProperty(
+              id = "uploadAttachments.fileName",
+              group = "operation",
+              label = "File name",
+              optional = true,
+              tooltip =
+                  "Attach a single document under this name instead of its own; path parts and"
+                      + " control characters are removed from any name.")
+          String fileName,
+      @TemplateProperty(
+              id = "uploadAttachments.skipExisting",
+              group = "operation",
+              label = "Skip files already attached",
+              type = PropertyType.Boolean,
+              defaultValue = "true",
+              defaultValueType = DefaultValueType.Boolean,
+              tooltip =
+                  "Do not attach a document when an attachment with the same name and size is"
+                      + " already on the record, so a retried job does not attach twice.")
+          Boolean skipExisting,
+      @TemplateProperty(
+              id = "uploadAttachments.maxSizeMb",
+              group = "operation",
+              label = "Maximum size (MB)",
+              type = PropertyType.String,
+              optional = true,
+              tooltip =
+                  "Refuse larger files; empty means the runtime's limit"
+                      + " (SERVICENOW_MAX_ATTACHMENT_BYTES, 50 MB unless set), which this cannot"
+                      + " exceed.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = MEGABYTES_PATTERN, message = MEGABYTES_MESSAGE)))
+          Integer maxSizeMb)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "uploadAttachments";
+  }
+
+  @TemplateSubType(id = ListAttachments.ID, label = "List attachments")
+  record ListAttachments(
+      @TemplateProperty(
+              id = "listAttachments.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = "The sys_id of the record whose attachments to list.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "listAttachments.limit",
+              group = "operation",
+              label = "Limit",
+              type = PropertyType.String,
+              defaultValue = "100",
+              tooltip = "Attachments per request; with All pages, the page size.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer limit,
+      @TemplateProperty(
+              id = "listAttachments.offset",
+              group = "operation",
+              label = "Offset",
+              type = PropertyType.String,
+              defaultValue = "0",
+              tooltip = "Attachments to skip; continue a listing from its nextOffset.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern =
+                          @Pattern(
+                              value = "^(=.*|[0-9]{1,9})$",
+                              message = "A whole number, 0 or more, or a FEEL expression")))
+          Integer offset,
+      @TemplateProperty(
+              id = "listAttachments.allPages",
+              group = "operation",
+              label = "All pages",
+              type = PropertyType.Boolean,
+              defaultValue = "false",
+              defaultValueType = DefaultValueType.Boolean,
+              tooltip = "Follow ServiceNow's next-page links until Maximum records.")
+          Boolean allPages,
+      @TemplateProperty(
+              id = "listAttachments.maxRecords",
+              group = "operation",
+              label = "Maximum records",
+              type = PropertyType.String,
+              defaultValue = "1000",
+              tooltip = "With All pages: stop after this many attachments.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.listAttachments.allPages",
+                      equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer maxRecords)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "listAttachments";
+  }
+
+  @TemplateSubType(id = DownloadAttachments.ID, label = "Download attachments")
+  record DownloadAttachments(
+      @TemplateProperty(
+              id = "downloadAttachments.source",
+              group = "operation",
+              label = "Download",
+              type = PropertyType.Dropdown,
+              defaultValue = "record",
+              tooltip =
+                  "All attachments of a record (optionally those whose name matches a pattern),"
+                      + " or one attachment by its sys_id.",
+              choices = {
+                @DropdownPropertyChoice(value = "record", label = "Attachments of a record"),
+                @DropdownPropertyChoice(value = "attachment", label = "One attachment")
+              })
+          String source,
+      @TemplateProperty(
+              id = "downloadAttachments.sysId",
+              group = "operation",
+              label = "Sys ID",
+              tooltip = "The sys_id of the record whose attachments to download.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.downloadAttachments.source",
+                      equals = "record"),
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String sysId,
+      @TemplateProperty(
+              id = "downloadAttachments.fileNamePattern",
+              group = "operation",
+              label = "File name pattern",
+              optional = true,
+              tooltip =
+                  "Only attachments whose name matches, e.g. *.log or screenshot-??.png (* any"
+                      + " characters, ? one, case-insensitive); empty downloads all.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.downloadAttachments.source",
+                      equals = "record"))
+          String fileNamePattern,
+      @TemplateProperty(
+              id = "downloadAttachments.maxFiles",
+              group = "operation",
+              label = "Maximum files",
+              type = PropertyType.String,
+              defaultValue = "20",
+              tooltip = "Download at most this many attachments, oldest first.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.downloadAttachments.source",
+                      equals = "record"),
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+          Integer maxFiles,
+      @TemplateProperty(
+              id = "downloadAttachments.attachmentSysId",
+              group = "operation",
+              label = "Attachment Sys ID",
+              tooltip =
+                  "The sys_id of the attachment (sys_attachment), e.g. from List attachments.",
+              condition =
+                  @TemplateProperty.PropertyCondition(
+                      property = "operation.downloadAttachments.source",
+                      equals = "attachment"),
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String attachmentSysId,
+      @TemplateProperty(
+              id = "downloadAttachments.maxSizeMb",
+              group = "operation",
+              label = "Maximum size (MB)",
+              type = PropertyType.String,
+              optional = true,
+              tooltip =
+                  "Refuse larger files; empty means the runtime's limit"
+                      + " (SERVICENOW_MAX_ATTACHMENT_BYTES, 50 MB unless set), which this cannot"
+                      + " exceed.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = MEGABYTES_PATTERN, message = MEGABYTES_MESSAGE)))
+          Integer maxSizeMb)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "downloadAttachments";
+  }
+
+  @TemplateSubType(id = DeleteAttachment.ID, label = "Delete attachment")
+  record DeleteAttachment(
+      @TemplateProperty(
+              id = "deleteAttachment.attachmentSysId",
+              group = "operation",
+              label = "Attachment Sys ID",
+              tooltip = "The sys_id of the attachment (sys_attachment) to delete.",
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID_PATTERN, message = SYS_ID_MESSAGE)))
+          String attachmentSysId)
+      implements RecordOperation {
+
+    @TemplateProperty(ignore = true)
+    public static final String ID = "deleteAttachment";
   }
 }

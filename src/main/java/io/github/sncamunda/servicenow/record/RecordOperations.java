@@ -1,6 +1,12 @@
 package io.github.sncamunda.servicenow.record;
 
+import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.github.sncamunda.servicenow.attachment.DeleteAttachment;
+import io.github.sncamunda.servicenow.attachment.DownloadAttachments;
+import io.github.sncamunda.servicenow.attachment.ListAttachments;
+import io.github.sncamunda.servicenow.attachment.SizeLimit;
+import io.github.sncamunda.servicenow.attachment.UploadAttachments;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.common.SafeText;
 import io.github.sncamunda.servicenow.table.AddJournalEntry;
@@ -21,7 +27,7 @@ final class RecordOperations {
 
   private RecordOperations() {}
 
-  static Object execute(ServiceNowClient client, RecordRequest request) {
+  static Object execute(ServiceNowClient client, DocumentFactory documents, RecordRequest request) {
     if (request == null || request.operation() == null) {
       throw new ConnectorInputException("Operation is required: one of " + RecordTexts.VALID_IDS);
     }
@@ -77,6 +83,32 @@ final class RecordOperations {
       case RecordOperation.OrderCatalogItem order ->
           OrderCatalogItem.execute(
               session, order.itemSysId(), order.quantity(), order.variables(), options);
+      case RecordOperation.UploadAttachments upload ->
+          UploadAttachments.execute(
+              session,
+              table(request),
+              upload.sysId(),
+              upload.documents(),
+              upload.fileName(),
+              !Boolean.FALSE.equals(upload.skipExisting()),
+              limit(client, upload.maxSizeMb()));
+      case RecordOperation.ListAttachments list ->
+          ListAttachments.execute(
+              session,
+              table(request),
+              list.sysId(),
+              list.limit(),
+              list.offset(),
+              Boolean.TRUE.equals(list.allPages()),
+              list.maxRecords());
+      case RecordOperation.DownloadAttachments download ->
+          DownloadAttachments.execute(
+              session,
+              documents,
+              selection(request, download),
+              limit(client, download.maxSizeMb()));
+      case RecordOperation.DeleteAttachment delete ->
+          DeleteAttachment.execute(session, delete.attachmentSysId());
     };
   }
 
@@ -86,6 +118,25 @@ final class RecordOperations {
           "Table is required: choose a table, or Other with a table name");
     }
     return request.table().resolve();
+  }
+
+  private static SizeLimit limit(ServiceNowClient client, Integer megabytes) {
+    return SizeLimit.of(megabytes, client.settings().maxAttachmentBytes());
+  }
+
+  private static DownloadAttachments.Selection selection(
+      RecordRequest request, RecordOperation.DownloadAttachments download) {
+    String source =
+        download.source() == null || download.source().isBlank() ? "record" : download.source();
+    return switch (source) {
+      case "attachment" -> new DownloadAttachments.Selection.One(download.attachmentSysId());
+      case "record" ->
+          new DownloadAttachments.Selection.OfRecord(
+              table(request), download.sysId(), download.fileNamePattern(), download.maxFiles());
+      default ->
+          throw new ConnectorInputException(
+              "Download must be record or attachment; got " + SafeText.quote(source));
+    };
   }
 
   private static List<JournalField> journalFields(String journal) {

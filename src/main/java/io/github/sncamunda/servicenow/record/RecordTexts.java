@@ -6,7 +6,8 @@ final class RecordTexts {
   /** The operation ids a process may use, for error messages. */
   static final String VALID_IDS =
       "create, read, update, delete, search, addWorkNote, addComment, readJournal,"
-          + " orderCatalogItem";
+          + " orderCatalogItem, uploadAttachments, listAttachments, downloadAttachments,"
+          + " deleteAttachment";
 
   // Modeler shows a pattern's message on the field; FEEL expressions (=…) are left to the connector
   static final String SYS_ID_PATTERN = "^(=.*|[A-Za-z0-9_.-]{1,32})$";
@@ -18,6 +19,8 @@ final class RecordTexts {
           + " stored as =changeSysId.";
   static final String COUNT_PATTERN = "^(=.*|[1-9][0-9]{0,3}|10000)$";
   static final String COUNT_MESSAGE = "A whole number from 1 to 10000, or a FEEL expression";
+  static final String MEGABYTES_PATTERN = "^(=.*|[1-9][0-9]{0,4})$";
+  static final String MEGABYTES_MESSAGE = "A whole number of megabytes, or a FEEL expression";
   static final String PAYLOAD_TOOLTIP =
       "The fields to set, as a FEEL context or JSON text, e.g. {\"short_description\": \"Patch"
           + " db01\", \"assignment_group\": groupSysId}. Values are stored values unless Input"

@@ -1,14 +1,10 @@
 package io.github.sncamunda.servicenow.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sncamunda.servicenow.client.HttpMethod;
-import io.github.sncamunda.servicenow.client.ServiceNowRequest;
-import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import io.github.sncamunda.servicenow.common.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * GET /api/now/table/{table} with an encoded query: one page, or every page up to a record cap.
@@ -43,56 +39,25 @@ public final class SearchRecords {
     int offset = TableInputs.offset(search.offset());
     int cap = search.allPages() ? TableInputs.maxRecords(search.maxRecords()) : limit;
     options.applyTo(TableSession.request(HttpMethod.GET, table)); // checks the options up front
-
-    List<Map<String, Object>> records = new ArrayList<>();
-    Long total = null;
-    Integer next = offset;
-    while (next != null && records.size() < cap) {
-      int pageSize = Math.min(limit, cap - records.size());
-      ServiceNowRequest request = page(table, query, pageSize, next, options);
-      ServiceNowResponse response = session.execute(request);
-      for (JsonNode record : Records.list(response, request.describe())) {
-        if (records.size() == cap) {
-          break; // a server that ignores sysparm_limit must not push past the cap
-        }
-        records.add(Json.toMap(record));
-      }
-      total =
-          response.noRecord() ? Long.valueOf(0) : Records.number(response.header("x-total-count"));
-      next = nextOffset(response, next, pageSize, total);
-      if (!search.allPages()) {
-        break;
-      }
-    }
-    boolean more = next != null;
-    return new RecordPage(records, total, records.size(), more, more ? next : null);
-  }
-
-  private static ServiceNowRequest page(
-      Table table, String query, int limit, int offset, ReturnOptions options) {
-    return options
-        .applyTo(TableSession.request(HttpMethod.GET, table))
-        .query("sysparm_query", query)
-        .query("sysparm_limit", String.valueOf(limit))
-        .query("sysparm_offset", String.valueOf(offset))
-        .emptyWhenNoRecord()
-        .build();
-  }
-
-  /** Where the next page starts, or null when this was the last. */
-  private static Integer nextOffset(
-      ServiceNowResponse response, int offset, int pageSize, Long total) {
-    if (response.noRecord()) {
-      return null;
-    }
-    String link = response.header("link");
-    if (link != null) {
-      OptionalInt next = Links.nextOffset(link);
-      // a link that does not move forward would loop forever
-      return next.isPresent() && next.getAsInt() > offset ? next.getAsInt() : null;
-    }
-    long following = (long) offset + pageSize;
-    return total != null && following < total ? (int) following : null;
+    Pages.Collected collected =
+        Pages.collect(
+            session,
+            (pageSize, pageOffset) ->
+                options
+                    .applyTo(TableSession.request(HttpMethod.GET, table))
+                    .query("sysparm_query", query)
+                    .query("sysparm_limit", String.valueOf(pageSize))
+                    .query("sysparm_offset", String.valueOf(pageOffset))
+                    .emptyWhenNoRecord()
+                    .build(),
+            limit,
+            offset,
+            search.allPages(),
+            cap);
+    List<Map<String, Object>> records = new ArrayList<>(collected.records().size());
+    collected.records().forEach(record -> records.add(Json.toMap(record)));
+    Integer next = collected.nextOffset();
+    return new RecordPage(records, collected.total(), records.size(), next != null, next);
   }
 
   /** The user's encoded query with the ordering appended; null when there is neither. */

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.table;
 
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
+import io.github.sncamunda.servicenow.client.ContentConsumer;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
@@ -13,8 +14,13 @@ public record TableSession(
     ServiceNowConnection connection,
     ServiceNowAuthentication authentication) {
 
-  ServiceNowResponse execute(ServiceNowRequest request) {
+  public ServiceNowResponse execute(ServiceNowRequest request) {
     return client.execute(connection, authentication, request);
+  }
+
+  /** A streamed download; see {@link ServiceNowClient#download}. */
+  public <T> T download(ServiceNowRequest request, long limit, ContentConsumer<T> consumer) {
+    return client.download(connection, authentication, request, limit, consumer);
   }
 
   static ServiceNowRequest.Builder request(HttpMethod method, Table table) {

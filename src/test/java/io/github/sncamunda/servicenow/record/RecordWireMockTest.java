@@ -90,6 +90,8 @@ abstract class RecordWireMockTest {
     }
     var context =
         OutboundConnectorContextBuilder.create()
+            .objectMapper(Documents.MAPPER)
+            .documentFactory(Documents.FACTORY)
             .variables(variables)
             .secret("SN_PWD", PASSWORD)
             .build();
