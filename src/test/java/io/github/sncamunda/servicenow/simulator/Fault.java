@@ -1,5 +1,6 @@
 package io.github.sncamunda.servicenow.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +15,14 @@ public sealed interface Fault {
       implements Fault {
     public Status {
       headers = Map.copyOf(headers);
+    }
+
+    Reply reply() {
+      return new Reply(
+          status,
+          contentType,
+          body == null ? Reply.EMPTY : body.getBytes(StandardCharsets.UTF_8),
+          headers);
     }
   }
 
@@ -42,7 +51,7 @@ public sealed interface Fault {
     return new Status(
         429,
         ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope(
+        SimJson.envelope(
             "Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"),
         Map.of("Retry-After", Integer.toString(retryAfterSeconds), "X-RateLimit-Limit", "100"));
   }
@@ -52,7 +61,7 @@ public sealed interface Fault {
     return new Status(
         500,
         ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope(
+        SimJson.envelope(
             "Internal Server Error", "Transaction cancelled: maximum execution time exceeded"),
         Map.of());
   }

@@ -11,6 +11,29 @@
  * }
  * }</pre>
  *
+ * <h2>Structure</h2>
+ *
+ * {@link io.github.sncamunda.servicenow.simulator.ServiceNowSimulator} is the facade tests use;
+ * behind it one class per concern:
+ *
+ * <ul>
+ *   <li>server and dispatch: {@code SimulatorServer} (JDK server; per request read, log, fault,
+ *       route, answer), {@code Router} (path to endpoint, authentication first), {@code Request},
+ *       {@code Reply}, {@code SimJson};
+ *   <li>records: {@code Tables} (the instance's tables), {@code Table} (thread-safe rows), {@code
+ *       TableSchema} and {@code StandardTables} (columns, references, defaults, numbering), {@code
+ *       IncidentRules} (priority lookup, resolve/close stamps, choice labels), {@code TableApi}
+ *       (HTTP), {@code RecordJson} (display values, reference links), {@code Paging} ({@code Link},
+ *       {@code X-Total-Count}), {@code EncodedQuery};
+ *   <li>authentication and tokens: {@code Accounts} (users, OAuth clients, API keys), {@code
+ *       Authenticator}, {@code TokenStore}, {@code TokenEndpoint};
+ *   <li>flows and callbacks: {@code FlowTriggers} with the public {@code FlowHandler}, {@code
+ *       FlowCallback}, {@code FlowCall}, {@code FlowResponse};
+ *   <li>faults: the public {@link io.github.sncamunda.servicenow.simulator.Fault} and {@code
+ *       FaultInjector};
+ *   <li>request recording: {@code RequestLog} and the public {@code RecordedRequest}.
+ * </ul>
+ *
  * <p>Deliberate simplifications: one table ({@code incident}; others answer 400 "Invalid table");
  * reference fields are not validated and display as their sys_id; the encoded query subset is
  * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on

@@ -1,0 +1,43 @@
+package io.github.sncamunda.servicenow.simulator;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The tables this simulated instance has, by name. */
+final class Tables {
+
+  private final Map<String, Table> tables = new ConcurrentHashMap<>();
+  private volatile Clock clock;
+
+  Tables(Clock clock) {
+    this.clock = clock;
+    add(StandardTables.INCIDENT);
+  }
+
+  void clock(Clock clock) {
+    this.clock = clock;
+    tables.values().forEach(t -> t.clock(clock));
+  }
+
+  Table add(TableSchema schema) {
+    return tables.computeIfAbsent(schema.name(), n -> new Table(schema, clock));
+  }
+
+  /** The table, or null when the instance has none of that name. */
+  Table find(String name) {
+    return tables.get(name);
+  }
+
+  Table get(String name) {
+    Table table = tables.get(name);
+    if (table == null) {
+      throw new IllegalArgumentException("The simulator has no table " + name);
+    }
+    return table;
+  }
+
+  void clear() {
+    tables.values().forEach(Table::clear);
+  }
+}
