@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * An in-process, stateful stand-in for a ServiceNow instance on loopback, for end-to-end tests,
- * demos and benchmarks. Speaks the Table API for {@code incident} ({@code /api/now/table/incident},
- * also {@code /api/now/v1|v2/table/incident}), the OAuth token endpoint {@code /oauth_token.do},
- * and Flow Designer REST triggers ({@code /api/<scope>/<flow>[/…]}), authenticates every API call
- * (Basic, Bearer token it issued, {@code x-sn-apikey}), injects faults and records what it saw.
+ * demos and benchmarks. Speaks the Table API ({@code /api/now/[v1|v2/]table/<table>}) for {@code
+ * incident} and the tables added with {@link #table(String)}, the OAuth token endpoint {@code
+ * /oauth_token.do}, and Flow Designer REST triggers ({@code /api/<scope>/<flow>[/…]}),
+ * authenticates every API call (Basic, Bearer token it issued, {@code x-sn-apikey}), injects faults
+ * and records what it saw.
  *
  * <p>This class is the facade; the work is done by one class per concern (see package-info).
  *
@@ -261,19 +262,70 @@ public final class ServiceNowSimulator implements AutoCloseable {
   // ---------------------------------------------------------------- records
 
   /**
-   * Records in creation order, each an immutable map of field → string value (journals excluded).
+   * Adds a table to the instance (before or after start; adding it again changes nothing). Known
+   * names get their columns, references and numbering: {@code incident} (INC), {@code problem}
+   * (PRB), {@code change_request} (CHG), {@code change_task} (CTASK), {@code sc_request} (REQ),
+   * {@code sc_req_item} (RITM), {@code sc_task} (SCTASK), {@code cmdb_ci}, {@code sys_user}, {@code
+   * sys_user_group}. Any other valid name, e.g. a scoped {@code x_acme_app_item}, becomes a custom
+   * table without numbers that stores any column written to it. Tables not added answer 400
+   * "Invalid table"; only {@code incident} exists from the start.
+   */
+  public ServiceNowSimulator table(String name) {
+    tables.add(StandardTables.named(name));
+    return this;
+  }
+
+  /**
+   * Adds a custom table that extends task: numbered {@code <numberPrefix>0010001…}, with journals,
+   * {@code correlation_id} and the other task columns, and any further column written to it.
+   */
+  public ServiceNowSimulator table(String name, String numberPrefix) {
+    tables.add(StandardTables.customTask(name, numberPrefix));
+    return this;
+  }
+
+  /** Adds every table {@link #table(String)} knows by name. */
+  public ServiceNowSimulator standardTables() {
+    StandardTables.ALL.forEach(tables::add);
+    return this;
+  }
+
+  /** Records of a table in creation order, each an immutable map of field → string value. */
+  public List<Map<String, String>> records(String table) {
+    return tables.get(table).list();
+  }
+
+  public Optional<Map<String, String>> record(String table, String sysId) {
+    return Optional.ofNullable(tables.get(table).get(sysId));
+  }
+
+  /** Records of a table whose {@code field} equals {@code value}. */
+  public List<Map<String, String>> recordsWhere(String table, String field, String value) {
+    return records(table).stream().filter(r -> value.equals(r.get(field))).toList();
+  }
+
+  /**
+   * Creates a record directly, as if {@link #DEFAULT_USER} had (fields as in a POST body; journal
+   * fields become journal entries, business rules and numbering apply).
+   */
+  public Map<String, String> seed(String table, Map<String, ?> fields) {
+    return tables.get(table).insert(SimJson.MAPPER.valueToTree(fields), DEFAULT_USER);
+  }
+
+  /**
+   * Incidents in creation order, each an immutable map of field → string value (journals excluded).
    */
   public List<Map<String, String>> incidents() {
-    return tables.get("incident").list();
+    return records("incident");
   }
 
   public Optional<Map<String, String>> incident(String sysId) {
-    return Optional.ofNullable(tables.get("incident").get(sysId));
+    return record("incident", sysId);
   }
 
   /** Incidents whose {@code field} equals {@code value}. */
   public List<Map<String, String>> incidentsWhere(String field, String value) {
-    return incidents().stream().filter(r -> value.equals(r.get(field))).toList();
+    return recordsWhere("incident", field, value);
   }
 
   /** Work notes and comments written to an incident, oldest first. */
@@ -287,7 +339,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
 
   /** Creates an incident directly, as if a user had (fields as in a POST body). */
   public Map<String, String> seedIncident(Map<String, ?> fields) {
-    return tables.get("incident").insert(SimJson.MAPPER.valueToTree(fields), DEFAULT_USER);
+    return seed("incident", fields);
   }
 
   // ---------------------------------------------------------------- observation

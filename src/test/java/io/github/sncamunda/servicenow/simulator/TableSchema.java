@@ -42,6 +42,11 @@ record TableSchema(
     }
   }
 
+  TableSchema withOpenColumns() {
+    return new TableSchema(
+        name, numberPrefix, fields, references, defaults, journalFields, true, rules);
+  }
+
   boolean accepts(String column) {
     return fields.contains(column)
         || (column.startsWith("u_") && column.length() > 2)

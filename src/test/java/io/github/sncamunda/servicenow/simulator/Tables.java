@@ -20,8 +20,13 @@ final class Tables {
     tables.values().forEach(t -> t.clock(clock));
   }
 
+  /** Adds the table (once; adding the same table again is a no-op). */
   Table add(TableSchema schema) {
-    return tables.computeIfAbsent(schema.name(), n -> new Table(schema, clock));
+    Table table = tables.computeIfAbsent(schema.name(), n -> new Table(schema, clock));
+    if (!table.schema.equals(schema)) {
+      throw new IllegalStateException("Table " + schema.name() + " exists with other columns");
+    }
+    return table;
   }
 
   /** The table, or null when the instance has none of that name. */
@@ -32,7 +37,8 @@ final class Tables {
   Table get(String name) {
     Table table = tables.get(name);
     if (table == null) {
-      throw new IllegalArgumentException("The simulator has no table " + name);
+      throw new IllegalArgumentException(
+          "The simulator has no table " + name + "; add it with table(\"" + name + "\")");
     }
     return table;
   }

@@ -34,11 +34,14 @@
  *   <li>request recording: {@code RequestLog} and the public {@code RecordedRequest}.
  * </ul>
  *
- * <p>Deliberate simplifications: one table ({@code incident}; others answer 400 "Invalid table");
- * reference fields are not validated and display as their sys_id; the encoded query subset is
- * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on
- * ServiceNow); every token grant issues a fresh access token (ServiceNow re-issues the still-valid
- * one with a longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no {@code
+ * <p>Deliberate simplifications: tables exist once added ({@code incident} from the start, the
+ * standard ITSM, CMDB and user tables by name, custom {@code x_…} tables that store any column;
+ * others answer 400 "Invalid table"), with a useful subset of a base system's columns; priority is
+ * computed for incidents only; numbers start at {@code <prefix>0010001} on every table; reference
+ * fields are not validated and display as their sys_id; the encoded query subset is described on
+ * {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on ServiceNow);
+ * every token grant issues a fresh access token (ServiceNow re-issues the still-valid one with a
+ * longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no {@code
  * sysparm_input_display_value}; {@code X-no-response-body} and {@code X-HTTP-Method-Override} are
  * honoured; the API key is also accepted as query parameter {@code x-sn-apikey}.
  */
