@@ -45,7 +45,8 @@ final class Paging {
   Map<String, String> headers(Request request, String baseUrl) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Total-Count", Integer.toString(total));
-    if (limit > 0) {
+    if (limit > 0
+        && !"true".equalsIgnoreCase(request.param("sysparm_suppress_pagination_header"))) {
       headers.put("Link", links(request, baseUrl));
     }
     return headers;

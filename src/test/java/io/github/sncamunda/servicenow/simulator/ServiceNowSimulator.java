@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An in-process, stateful stand-in for a ServiceNow instance on loopback, for end-to-end tests,
@@ -287,6 +288,18 @@ public final class ServiceNowSimulator implements AutoCloseable {
   /** Adds every table {@link #table(String)} knows by name. */
   public ServiceNowSimulator standardTables() {
     StandardTables.ALL.forEach(tables::add);
+    return this;
+  }
+
+  /**
+   * Simulates ACLs that deny the caller the rows matching {@code hidden} on reads: a GET of such a
+   * row answers 404, and lists drop them after {@code sysparm_limit} was applied (as ServiceNow
+   * does), so a page can come back short while {@code Link} still has {@code rel="next"}; {@code
+   * X-Total-Count} counts them. Replaces an earlier rule for the table.
+   */
+  public ServiceNowSimulator aclHides(String table, Predicate<Map<String, String>> hidden) {
+    tables.get(table);
+    tables.aclHides(table, hidden);
     return this;
   }
 

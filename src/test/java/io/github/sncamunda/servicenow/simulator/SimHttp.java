@@ -121,6 +121,15 @@ final class SimHttp {
     return send(b.build());
   }
 
+  /** GET of an absolute URL, e.g. from a {@code Link} header. */
+  Answer getUrl(String url) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return send(b.build());
+  }
+
   Answer send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -76,7 +76,7 @@ final class TableApi {
     switch (request.method) {
       case "GET" -> {
         Map<String, String> record = table.get(sysId);
-        return record == null
+        return record == null || tables.hidden(table.schema.name(), record)
             ? Reply.notFound()
             : Reply.json(200, render(request, table).single(record));
       }
@@ -127,10 +127,13 @@ final class TableApi {
       return Reply.notFound();
     }
     Paging paging = Paging.of(request, matching.size(), DEFAULT_LIMIT);
+    // ServiceNow applies sysparm_limit before ACLs: hidden rows leave a short page, next stays
+    List<Map<String, String>> page = new ArrayList<>(paging.page(matching));
+    page.removeIf(record -> tables.hidden(table.schema.name(), record));
     return new Reply(
         200,
         ServiceNowSimulator.JSON,
-        render(request, table).list(paging.page(matching)),
+        render(request, table).list(page),
         paging.headers(request, baseUrl.get()));
   }
 

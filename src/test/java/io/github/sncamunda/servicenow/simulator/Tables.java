@@ -3,11 +3,13 @@ package io.github.sncamunda.servicenow.simulator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** The tables this simulated instance has, by name. */
 final class Tables {
 
   private final Map<String, Table> tables = new ConcurrentHashMap<>();
+  private final Map<String, Predicate<Map<String, String>>> aclHidden = new ConcurrentHashMap<>();
   private volatile Clock clock;
 
   Tables(Clock clock) {
@@ -41,6 +43,16 @@ final class Tables {
           "The simulator has no table " + name + "; add it with table(\"" + name + "\")");
     }
     return table;
+  }
+
+  /** Rows of {@code table} the caller's ACLs deny: they count for paging but are not answered. */
+  void aclHides(String table, Predicate<Map<String, String>> hidden) {
+    aclHidden.put(table, hidden);
+  }
+
+  boolean hidden(String table, Map<String, String> record) {
+    Predicate<Map<String, String>> hidden = aclHidden.get(table);
+    return hidden != null && hidden.test(record);
   }
 
   void clear() {

@@ -41,8 +41,11 @@
  * fields are not validated and display as their sys_id; the encoded query subset is described on
  * {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on ServiceNow);
  * every token grant issues a fresh access token (ServiceNow re-issues the still-valid one with a
- * longer expiry); a refresh grant keeps the refresh token; no ACLs, no XML, no {@code
- * sysparm_input_display_value}; {@code X-no-response-body} and {@code X-HTTP-Method-Override} are
- * honoured; the API key is also accepted as query parameter {@code x-sn-apikey}.
+ * longer expiry); a refresh grant keeps the refresh token; no XML, no {@code
+ * sysparm_input_display_value}, no {@code sysparm_no_count} (the count is always sent); ACLs only
+ * as {@code aclHides} (rows hidden from reads, after {@code sysparm_limit}, counted in {@code
+ * X-Total-Count}); the {@code Link} header is sent on every page, even a single one; {@code
+ * X-no-response-body} and {@code X-HTTP-Method-Override} are honoured; the API key is also accepted
+ * as query parameter {@code x-sn-apikey}.
  */
 package io.github.sncamunda.servicenow.simulator;
