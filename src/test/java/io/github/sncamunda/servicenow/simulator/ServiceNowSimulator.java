@@ -341,10 +341,19 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return recordsWhere("incident", field, value);
   }
 
-  /** Work notes and comments written to an incident, oldest first. */
+  /**
+   * Work notes and comments written to a record of any table, oldest first (its {@code
+   * sys_journal_field} rows).
+   */
   public List<JournalEntry> journal(String sysId) {
-    return tables.get("incident").journal(sysId).stream()
-        .map(e -> new JournalEntry(e.field(), e.value(), e.createdOn(), e.createdBy()))
+    return tables.journal().of(sysId).stream()
+        .map(
+            r ->
+                new JournalEntry(
+                    r.get("element"),
+                    r.get("value"),
+                    r.get("sys_created_on"),
+                    r.get("sys_created_by")))
         .toList();
   }
 

@@ -313,6 +313,9 @@ final class StandardTables {
   /** The known table of this name, or a custom table that takes any column. */
   static TableSchema named(String name) {
     checkName(name);
+    if (name.equals(Journal.TABLE)) {
+      return Journal.SCHEMA;
+    }
     TableSchema known = BY_NAME.get(name);
     return known != null
         ? known

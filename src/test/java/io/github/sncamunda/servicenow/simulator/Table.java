@@ -36,12 +36,18 @@ final class Table {
           "sys_mod_count",
           "sys_class_name");
 
-  record JournalEntry(String field, String value, String createdOn, String createdBy) {}
+  /** Where journal field writes go (the {@code sys_journal_field} table). */
+  interface JournalSink {
+    JournalSink NONE = (table, sysId, field, value, user) -> {};
+
+    void append(String table, String sysId, String field, String value, String user);
+  }
+
+  private record JournalWrite(String field, String value) {}
 
   private static final class Row {
     final long order;
     volatile Map<String, String> fields;
-    final List<JournalEntry> journal = Collections.synchronizedList(new ArrayList<>());
 
     Row(long order, Map<String, String> fields) {
       this.order = order;
@@ -55,11 +61,13 @@ final class Table {
   private final Set<String> extraColumns = ConcurrentHashMap.newKeySet();
   private final AtomicLong order = new AtomicLong();
   private final AtomicInteger number = new AtomicInteger(10000);
+  private final JournalSink journal;
   private volatile Clock clock;
 
-  Table(TableSchema schema, Clock clock) {
+  Table(TableSchema schema, Clock clock, JournalSink journal) {
     this.schema = schema;
     this.clock = clock;
+    this.journal = journal;
   }
 
   void clock(Clock clock) {
@@ -85,24 +93,24 @@ final class Table {
       r.put("opened_by", user);
       r.put("opened_at", now);
     }
-    r.put("sys_class_name", schema.name());
-    r.put("sys_created_on", now);
-    r.put("sys_created_by", user);
-    r.put("sys_updated_on", now);
-    r.put("sys_updated_by", user);
-    r.put("sys_mod_count", "0");
-    List<JournalEntry> journal = new ArrayList<>();
-    apply(r, body, true, journal, now, user);
+    stamp(r, "sys_class_name", schema.name());
+    stamp(r, "sys_created_on", now);
+    stamp(r, "sys_created_by", user);
+    stamp(r, "sys_updated_on", now);
+    stamp(r, "sys_updated_by", user);
+    stamp(r, "sys_mod_count", "0");
+    List<JournalWrite> journalWrites = new ArrayList<>();
+    apply(r, body, true, journalWrites);
     if (schema.numberPrefix() != null && r.getOrDefault("number", "").isEmpty()) {
       r.put("number", String.format("%s%07d", schema.numberPrefix(), number.incrementAndGet()));
     }
     schema.rules().derive(r, now, user);
     Row row = new Row(order.incrementAndGet(), Collections.unmodifiableMap(r));
-    row.journal.addAll(journal);
     if (bySysId.putIfAbsent(r.get("sys_id"), row) != null) {
       throw new IllegalStateException("Duplicate sys_id " + r.get("sys_id"));
     }
     inOrder.put(row.order, row);
+    appendJournal(row.fields, journalWrites, user);
     return row.fields;
   }
 
@@ -120,14 +128,16 @@ final class Table {
     synchronized (row) {
       String now = DATE_TIME.format(clock.instant());
       Map<String, String> r = new LinkedHashMap<>(row.fields);
-      List<JournalEntry> journal = new ArrayList<>();
-      apply(r, body, false, journal, now, user);
-      r.put("sys_updated_on", now);
-      r.put("sys_updated_by", user);
-      r.put("sys_mod_count", Integer.toString(Integer.parseInt(r.get("sys_mod_count")) + 1));
+      List<JournalWrite> journalWrites = new ArrayList<>();
+      apply(r, body, false, journalWrites);
+      stamp(r, "sys_updated_on", now);
+      stamp(r, "sys_updated_by", user);
+      if (r.containsKey("sys_mod_count")) {
+        r.put("sys_mod_count", Integer.toString(Integer.parseInt(r.get("sys_mod_count")) + 1));
+      }
       schema.rules().derive(r, now, user);
       row.fields = Collections.unmodifiableMap(r);
-      row.journal.addAll(journal);
+      appendJournal(row.fields, journalWrites, user);
       return row.fields;
     }
   }
@@ -149,29 +159,28 @@ final class Table {
     return out;
   }
 
-  List<JournalEntry> journal(String sysId) {
-    Row row = bySysId.get(sysId);
-    if (row == null) {
-      return List.of();
-    }
-    synchronized (row.journal) {
-      return List.copyOf(row.journal);
-    }
-  }
-
   void clear() {
     bySysId.clear();
     inOrder.clear();
     number.set(10000);
   }
 
+  /** Sets a system column the schema has (the journal table, for one, has no update stamps). */
+  private void stamp(Map<String, String> r, String column, String value) {
+    if (schema.fields().contains(column)) {
+      r.put(column, value);
+    }
+  }
+
+  /** Journal fields are not stored on the record: each non-empty write becomes a journal row. */
+  private void appendJournal(Map<String, String> record, List<JournalWrite> writes, String user) {
+    for (JournalWrite write : writes) {
+      journal.append(schema.name(), record.get("sys_id"), write.field(), write.value(), user);
+    }
+  }
+
   private void apply(
-      Map<String, String> r,
-      JsonNode body,
-      boolean insert,
-      List<JournalEntry> journal,
-      String now,
-      String user) {
+      Map<String, String> r, JsonNode body, boolean insert, List<JournalWrite> journalWrites) {
     if (body == null || !body.isObject()) {
       return;
     }
@@ -182,7 +191,7 @@ final class Table {
       String value = SimJson.text(e.getValue());
       if (schema.isJournal(field)) {
         if (!value.isEmpty()) {
-          journal.add(new JournalEntry(field, value, now, user));
+          journalWrites.add(new JournalWrite(field, value));
         }
         continue;
       }

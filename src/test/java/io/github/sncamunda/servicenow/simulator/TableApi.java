@@ -46,6 +46,11 @@ final class TableApi {
     if (sysId != null && (sysId.isEmpty() || sysId.indexOf('/') >= 0)) {
       return Reply.noSuchResource();
     }
+    if (name.equals(Journal.TABLE) && !request.method.equals("GET")) {
+      // journal rows are written through the records' journal fields only
+      return Reply.error(
+          403, "Operation Failed", "ACL Exception Insert Failed due to security constraints");
+    }
     return sysId == null
         ? collection(request, table, v1, user)
         : member(request, table, sysId, user);

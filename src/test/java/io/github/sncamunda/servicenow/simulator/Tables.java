@@ -10,11 +10,19 @@ final class Tables {
 
   private final Map<String, Table> tables = new ConcurrentHashMap<>();
   private final Map<String, Predicate<Map<String, String>>> aclHidden = new ConcurrentHashMap<>();
+  private final Journal journal;
   private volatile Clock clock;
 
   Tables(Clock clock) {
     this.clock = clock;
+    Table journalRows = new Table(Journal.SCHEMA, clock, Table.JournalSink.NONE);
+    tables.put(Journal.TABLE, journalRows);
+    journal = new Journal(journalRows);
     add(StandardTables.INCIDENT);
+  }
+
+  Journal journal() {
+    return journal;
   }
 
   void clock(Clock clock) {
@@ -24,7 +32,7 @@ final class Tables {
 
   /** Adds the table (once; adding the same table again is a no-op). */
   Table add(TableSchema schema) {
-    Table table = tables.computeIfAbsent(schema.name(), n -> new Table(schema, clock));
+    Table table = tables.computeIfAbsent(schema.name(), n -> new Table(schema, clock, journal));
     if (!table.schema.equals(schema)) {
       throw new IllegalStateException("Table " + schema.name() + " exists with other columns");
     }

@@ -22,9 +22,10 @@
  *       {@code Reply}, {@code SimJson};
  *   <li>records: {@code Tables} (the instance's tables), {@code Table} (thread-safe rows), {@code
  *       TableSchema} and {@code StandardTables} (columns, references, defaults, numbering), {@code
- *       IncidentRules} (priority lookup, resolve/close stamps, choice labels), {@code TableApi}
- *       (HTTP), {@code RecordJson} (display values, reference links), {@code Paging} ({@code Link},
- *       {@code X-Total-Count}), {@code EncodedQuery};
+ *       IncidentRules} (priority lookup, resolve/close stamps, choice labels), {@code Journal}
+ *       (work notes and comments as {@code sys_journal_field} rows), {@code TableApi} (HTTP),
+ *       {@code RecordJson} (display values, reference links), {@code Paging} ({@code Link}, {@code
+ *       X-Total-Count}), {@code EncodedQuery};
  *   <li>authentication and tokens: {@code Accounts} (users, OAuth clients, API keys), {@code
  *       Authenticator}, {@code TokenStore}, {@code TokenEndpoint};
  *   <li>flows and callbacks: {@code FlowTriggers} with the public {@code FlowHandler}, {@code
