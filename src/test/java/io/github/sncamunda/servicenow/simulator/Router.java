@@ -8,16 +8,19 @@ final class Router {
   private final TokenEndpoint tokenEndpoint;
   private final Authenticator authenticator;
   private final TableApi tableApi;
+  private final ServiceCatalog catalog;
   private final FlowTriggers flows;
 
   Router(
       TokenEndpoint tokenEndpoint,
       Authenticator authenticator,
       TableApi tableApi,
+      ServiceCatalog catalog,
       FlowTriggers flows) {
     this.tokenEndpoint = tokenEndpoint;
     this.authenticator = authenticator;
     this.tableApi = tableApi;
+    this.catalog = catalog;
     this.flows = flows;
   }
 
@@ -42,6 +45,9 @@ final class Router {
     request.principal = user;
     if (path.startsWith("/api/now/")) {
       return TableApi.matches(path) ? tableApi.handle(request, user) : Reply.noSuchResource();
+    }
+    if (ServiceCatalog.matches(path)) {
+      return catalog.handle(request, user);
     }
     return flows.handle(request);
   }

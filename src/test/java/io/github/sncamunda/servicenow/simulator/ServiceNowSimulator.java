@@ -42,6 +42,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
   private final TokenStore tokens = new TokenStore(clock);
   private final TokenEndpoint tokenEndpoint = new TokenEndpoint(accounts, tokens);
   private final Tables tables = new Tables(clock);
+  private final ServiceCatalog catalog = new ServiceCatalog(tables);
   private final FlowTriggers flows = new FlowTriggers();
   private final FaultInjector faults = new FaultInjector();
   private final RequestLog log = new RequestLog();
@@ -54,6 +55,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
             tokenEndpoint,
             new Authenticator(accounts, tokens),
             new TableApi(tables, this::baseUrl),
+            catalog,
             flows);
     server = new SimulatorServer(router, log, faults, () -> clock.instant());
   }
@@ -364,6 +366,22 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return seed("incident", fields);
   }
 
+  // ---------------------------------------------------------------- service catalog
+
+  /**
+   * Registers a catalog item that {@code POST /api/sn_sc/servicecatalog/items/<sysId>/order_now}
+   * can order (adds {@code sc_request} and {@code sc_req_item}); unknown items answer 400.
+   */
+  public ServiceNowSimulator catalogItem(String sysId, String name) {
+    catalog.item(sysId, name);
+    return this;
+  }
+
+  /** Orders taken, oldest first. */
+  public List<CatalogOrder> catalogOrders() {
+    return catalog.orders();
+  }
+
   // ---------------------------------------------------------------- observation
 
   /** Every request received (when recording is on), in arrival order. */
@@ -396,13 +414,14 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
-   * Clears records, counters, calls, faults and tokens (not credentials, flows or callbacks);
-   * numbering restarts.
+   * Clears records, journals, orders, counters, flow calls, faults and tokens (not credentials,
+   * tables, catalog items, flows or callbacks); numbering restarts.
    */
   public void reset() {
     tables.clear();
     log.clear();
     flows.reset();
+    catalog.reset();
     faults.clear();
     tokenEndpoint.reset();
     revokeAllTokens();

@@ -26,6 +26,8 @@
  *       (work notes and comments as {@code sys_journal_field} rows), {@code TableApi} (HTTP),
  *       {@code RecordJson} (display values, reference links), {@code Paging} ({@code Link}, {@code
  *       X-Total-Count}), {@code EncodedQuery};
+ *   <li>service catalog: {@code ServiceCatalog} ({@code order_now}) and the public {@code
+ *       CatalogOrder};
  *   <li>authentication and tokens: {@code Accounts} (users, OAuth clients, API keys), {@code
  *       Authenticator}, {@code TokenStore}, {@code TokenEndpoint};
  *   <li>flows and callbacks: {@code FlowTriggers} with the public {@code FlowHandler}, {@code
@@ -38,11 +40,13 @@
  * <p>Deliberate simplifications: tables exist once added ({@code incident} from the start, the
  * standard ITSM, CMDB and user tables by name, custom {@code x_…} tables that store any column;
  * others answer 400 "Invalid table"), with a useful subset of a base system's columns; priority is
- * computed for incidents only; numbers start at {@code <prefix>0010001} on every table; reference
- * fields are not validated and display as their sys_id; the encoded query subset is described on
- * {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on ServiceNow);
- * every token grant issues a fresh access token (ServiceNow re-issues the still-valid one with a
- * longer expiry); a refresh grant keeps the refresh token; no XML, no {@code
+ * computed for incidents only; numbers start at {@code <prefix>0010001} on every table; catalog
+ * orders are one-step checkouts (no cart, no {@code cart_id} answer, no variable validation) making
+ * one {@code sc_req_item} that carries the quantity, their error messages are the simulator's own;
+ * reference fields are not validated and display as their sys_id; the encoded query subset is
+ * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on
+ * ServiceNow); every token grant issues a fresh access token (ServiceNow re-issues the still-valid
+ * one with a longer expiry); a refresh grant keeps the refresh token; no XML, no {@code
  * sysparm_input_display_value}, no {@code sysparm_no_count} (the count is always sent); ACLs only
  * as {@code aclHides} (rows hidden from reads, after {@code sysparm_limit}, counted in {@code
  * X-Total-Count}); the {@code Link} header is sent on every page, even a single one; {@code
