@@ -175,6 +175,21 @@ final class EncodedQuery {
     return true;
   }
 
+  /** The matching records in query order (creation order when there is no ORDERBY). */
+  List<Map<String, String>> select(List<Map<String, String>> records) {
+    List<Map<String, String>> matching = new ArrayList<>();
+    for (Map<String, String> record : records) {
+      if (matches(record)) {
+        matching.add(record);
+      }
+    }
+    Comparator<Map<String, String>> order = comparator();
+    if (order != null) {
+      matching.sort(order);
+    }
+    return matching;
+  }
+
   /** Null when the query has no (valid) ORDERBY: creation order then. */
   Comparator<Map<String, String>> comparator() {
     return order.stream().reduce(Comparator::thenComparing).orElse(null);

@@ -1,5 +1,6 @@
 package io.github.sncamunda.servicenow.simulator;
 
+import java.io.IOException;
 import java.util.Map;
 
 /** Sends each request to its endpoint; every {@code /api/} call must authenticate first. */
@@ -8,6 +9,7 @@ final class Router {
   private final TokenEndpoint tokenEndpoint;
   private final Authenticator authenticator;
   private final TableApi tableApi;
+  private final AttachmentApi attachments;
   private final ServiceCatalog catalog;
   private final FlowTriggers flows;
 
@@ -15,21 +17,23 @@ final class Router {
       TokenEndpoint tokenEndpoint,
       Authenticator authenticator,
       TableApi tableApi,
+      AttachmentApi attachments,
       ServiceCatalog catalog,
       FlowTriggers flows) {
     this.tokenEndpoint = tokenEndpoint;
     this.authenticator = authenticator;
     this.tableApi = tableApi;
+    this.attachments = attachments;
     this.catalog = catalog;
     this.flows = flows;
   }
 
   /** Whether the endpoint reads the body as a stream (the server then leaves it unread). */
   boolean streamsBody(Request request) {
-    return false;
+    return AttachmentApi.streams(request);
   }
 
-  Reply route(Request request) {
+  Reply route(Request request) throws IOException {
     String path = request.path;
     if (path.equals("/oauth_token.do")) {
       return tokenEndpoint.handle(request);
@@ -44,7 +48,12 @@ final class Router {
     }
     request.principal = user;
     if (path.startsWith("/api/now/")) {
-      return TableApi.matches(path) ? tableApi.handle(request, user) : Reply.noSuchResource();
+      if (TableApi.matches(path)) {
+        return tableApi.handle(request, user);
+      }
+      return AttachmentApi.matches(path)
+          ? attachments.handle(request, user)
+          : Reply.noSuchResource();
     }
     if (ServiceCatalog.matches(path)) {
       return catalog.handle(request, user);

@@ -43,6 +43,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
   private final TokenEndpoint tokenEndpoint = new TokenEndpoint(accounts, tokens);
   private final Tables tables = new Tables(clock);
   private final ServiceCatalog catalog = new ServiceCatalog(tables);
+  private final AttachmentStore attachments = new AttachmentStore(clock, this::baseUrl);
   private final FlowTriggers flows = new FlowTriggers();
   private final FaultInjector faults = new FaultInjector();
   private final RequestLog log = new RequestLog();
@@ -55,6 +56,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
             tokenEndpoint,
             new Authenticator(accounts, tokens),
             new TableApi(tables, this::baseUrl),
+            new AttachmentApi(attachments, tables, this::baseUrl),
             catalog,
             flows);
     server = new SimulatorServer(router, log, faults, () -> clock.instant());
@@ -137,6 +139,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
     this.clock = clock;
     tokens.clock(clock);
     tables.clock(clock);
+    attachments.clock(clock);
     return this;
   }
 
@@ -382,6 +385,59 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return catalog.orders();
   }
 
+  // ---------------------------------------------------------------- attachments
+
+  /**
+   * How many bytes of each uploaded attachment stay in memory (default 1 MiB): uploads up to this
+   * size are kept whole and can be downloaded; bigger ones keep only their first bytes, with size
+   * and SHA-256 of the whole (their download answers 500). 0 keeps none.
+   */
+  public ServiceNowSimulator attachmentBytesKept(long maxBytes) {
+    attachments.bytesKept(maxBytes);
+    return this;
+  }
+
+  /** Every attachment, oldest first. */
+  public List<Attachment> attachments() {
+    return attachments.list();
+  }
+
+  public Optional<Attachment> attachment(String sysId) {
+    return Optional.ofNullable(attachments.get(sysId));
+  }
+
+  /** Attachments of one record, oldest first. */
+  public List<Attachment> attachmentsOf(String table, String recordSysId) {
+    return attachments.list().stream()
+        .filter(a -> table.equals(a.tableName()) && recordSysId.equals(a.tableSysId()))
+        .toList();
+  }
+
+  /** Attaches {@code content} to a record as {@link #DEFAULT_USER} would (no checks). */
+  public Attachment seedAttachment(
+      String table, String recordSysId, String fileName, String contentType, byte[] content) {
+    return attachments.seed(
+        seededUpload(table, recordSysId, fileName, contentType),
+        AttachmentContent.of(content.clone()));
+  }
+
+  /**
+   * Attaches {@code size} pseudo-random bytes (the same for the same {@code seed}) that are
+   * generated while downloaded, never held in memory: for download tests of big files.
+   */
+  public Attachment seedGeneratedAttachment(
+      String table, String recordSysId, String fileName, String contentType, long size, long seed) {
+    return attachments.seed(
+        seededUpload(table, recordSysId, fileName, contentType),
+        AttachmentContent.generated(size, seed));
+  }
+
+  private static AttachmentStore.Upload seededUpload(
+      String table, String recordSysId, String fileName, String contentType) {
+    return new AttachmentStore.Upload(
+        table, recordSysId, fileName, contentType, DEFAULT_USER, -1, false);
+  }
+
   // ---------------------------------------------------------------- observation
 
   /** Every request received (when recording is on), in arrival order. */
@@ -414,14 +470,15 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
-   * Clears records, journals, orders, counters, flow calls, faults and tokens (not credentials,
-   * tables, catalog items, flows or callbacks); numbering restarts.
+   * Clears records, journals, attachments, orders, counters, flow calls, faults and tokens (not
+   * credentials, tables, catalog items, flows or callbacks); numbering restarts.
    */
   public void reset() {
     tables.clear();
     log.clear();
     flows.reset();
     catalog.reset();
+    attachments.clear();
     faults.clear();
     tokenEndpoint.reset();
     revokeAllTokens();

@@ -3,6 +3,7 @@ package io.github.sncamunda.servicenow.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -140,6 +141,11 @@ final class SimHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A GET whose body the caller reads as a stream. */
+  HttpResponse<InputStream> open(String pathAndQuery) throws IOException, InterruptedException {
+    return http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   HttpRequest.Builder request(String pathAndQuery) {

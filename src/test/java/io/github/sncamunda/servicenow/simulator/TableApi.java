@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -116,18 +115,9 @@ final class TableApi {
   }
 
   private Reply list(Request request, Table table, boolean v1) {
-    EncodedQuery query =
-        EncodedQuery.parse(request.param("sysparm_query"), table.queryableFields());
-    List<Map<String, String>> matching = new ArrayList<>();
-    for (Map<String, String> record : table.list()) {
-      if (query.matches(record)) {
-        matching.add(record);
-      }
-    }
-    Comparator<Map<String, String>> order = query.comparator();
-    if (order != null) {
-      matching.sort(order);
-    }
+    List<Map<String, String>> matching =
+        EncodedQuery.parse(request.param("sysparm_query"), table.queryableFields())
+            .select(table.list());
     if (v1 && matching.isEmpty()) {
       return Reply.notFound();
     }
