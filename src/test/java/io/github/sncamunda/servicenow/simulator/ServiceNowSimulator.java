@@ -1,5 +1,6 @@
 package io.github.sncamunda.servicenow.simulator;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class ServiceNowSimulator implements AutoCloseable {
   private volatile Clock clock = Clock.systemUTC();
   private final Accounts accounts = new Accounts();
   private final TokenStore tokens = new TokenStore(clock);
-  private final TokenEndpoint tokenEndpoint = new TokenEndpoint(accounts, tokens);
+  private final JwtBearerGrant jwt = new JwtBearerGrant(accounts);
+  private final TokenEndpoint tokenEndpoint =
+      new TokenEndpoint(accounts, tokens, jwt, () -> clock.instant());
   private final Tables tables = new Tables(clock);
   private final ServiceCatalog catalog = new ServiceCatalog(tables);
   private final AttachmentStore attachments = new AttachmentStore(clock, this::baseUrl);
@@ -200,6 +203,43 @@ public final class ServiceNowSimulator implements AutoCloseable {
   /** Access tokens currently valid (issued, unrevoked, unexpired). */
   public Set<String> activeAccessTokens() {
     return tokens.activeAccessTokens();
+  }
+
+  /**
+   * Lets {@code clientId} use the JWT bearer grant ({@code
+   * grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer}, {@code assertion}, {@code client_id},
+   * {@code client_secret}) with RS256 assertions signed by the key of {@code publicKey}: {@code
+   * iss} must be the client id, {@code sub} an existing user (see {@link #user}), {@code aud}
+   * {@code audience} (or a list holding it), {@code iat} present, {@code exp} in the future and at
+   * most {@link #jwtMaxLifetime} away; a {@code jti} may be used once. The client must exist
+   * ({@link #oauthClient}). Several keys per client are allowed.
+   */
+  public ServiceNowSimulator jwtVerifier(String clientId, PublicKey publicKey, String audience) {
+    jwt.verifier(clientId, publicKey, audience, null);
+    return this;
+  }
+
+  /**
+   * Like {@link #jwtVerifier(String, PublicKey, String)}; the JWT header's {@code kid} must match.
+   */
+  public ServiceNowSimulator jwtVerifier(
+      String clientId, PublicKey publicKey, String audience, String kid) {
+    jwt.verifier(clientId, publicKey, audience, kid);
+    return this;
+  }
+
+  /** How far in the future a JWT assertion's {@code exp} may be (default 1 hour). */
+  public ServiceNowSimulator jwtMaxLifetime(Duration lifetime) {
+    jwt.maxLifetime(lifetime);
+    return this;
+  }
+
+  /**
+   * Why recent token requests were refused (the last 100, oldest first): the client only ever sees
+   * 401 {@code access_denied}, as on ServiceNow, whose real reason is in the instance log.
+   */
+  public List<String> tokenRejections() {
+    return tokenEndpoint.rejections();
   }
 
   /** Calls to {@code /oauth_token.do}, successful or not. */

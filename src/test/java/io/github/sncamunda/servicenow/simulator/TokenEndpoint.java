@@ -2,33 +2,53 @@ package io.github.sncamunda.servicenow.simulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * {@code POST /oauth_token.do}: client credentials, password and refresh token grants. Every
- * failure answers 401 {@code access_denied}, whatever the cause, as ServiceNow does.
+ * {@code POST /oauth_token.do}: client credentials, password, refresh token and JWT bearer grants
+ * ({@link JwtBearerGrant}). Every failure answers 401 {@code access_denied}, whatever the cause, as
+ * ServiceNow does.
  */
 final class TokenEndpoint {
 
   private static final String FAILED =
       "{\"error_description\":\"access_denied\",\"error\":\"server_error\"}";
 
+  private static final int REJECTIONS_KEPT = 100;
+
   private final Accounts accounts;
   private final TokenStore tokens;
+  private final JwtBearerGrant jwt;
+  private final Supplier<Instant> now;
   private final LongAdder requests = new LongAdder();
+  private final Deque<String> rejections = new ConcurrentLinkedDeque<>();
 
-  TokenEndpoint(Accounts accounts, TokenStore tokens) {
+  TokenEndpoint(Accounts accounts, TokenStore tokens, JwtBearerGrant jwt, Supplier<Instant> now) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.jwt = jwt;
+    this.now = now;
   }
 
   long requests() {
     return requests.sum();
   }
 
+  /** Why recent token requests were refused, oldest first (the client only sees 401). */
+  List<String> rejections() {
+    return List.copyOf(rejections);
+  }
+
   void reset() {
     requests.reset();
+    rejections.clear();
+    jwt.reset();
   }
 
   Reply handle(Request request) {
@@ -51,7 +71,7 @@ final class TokenEndpoint {
       }
     }
     if (!accounts.clientSecretMatches(clientId, clientSecret)) {
-      return failed();
+      return failed("unknown client or wrong secret: " + clientId);
     }
     request.principal = clientId;
     String grant = String.valueOf(form.get("grant_type"));
@@ -62,18 +82,31 @@ final class TokenEndpoint {
         String name = form.get("username");
         yield accounts.passwordMatches(name, form.get("password"))
             ? issueWithRefresh(name, clientId)
-            : failed();
+            : failed("wrong user name or password: " + name);
       }
       case "refresh_token" -> {
         String refresh = form.get("refresh_token");
         TokenStore.Issued issued = tokens.refreshToken(refresh, clientId);
-        yield issued == null ? failed() : issue(issued.user(), clientId, refresh);
+        yield issued == null
+            ? failed("unknown, revoked or expired refresh token")
+            : issue(issued.user(), clientId, refresh);
       }
-      default -> failed();
+      case JwtBearerGrant.GRANT_TYPE -> {
+        try {
+          yield issueWithRefresh(jwt.verify(form.get("assertion"), clientId, now.get()), clientId);
+        } catch (JwtBearerGrant.Rejected e) {
+          yield failed("JWT bearer: " + e.getMessage());
+        }
+      }
+      default -> failed("unsupported grant_type " + grant);
     };
   }
 
-  private static Reply failed() {
+  private Reply failed(String reason) {
+    rejections.add(reason);
+    while (rejections.size() > REJECTIONS_KEPT) {
+      rejections.pollFirst();
+    }
     return Reply.json(401, FAILED);
   }
 

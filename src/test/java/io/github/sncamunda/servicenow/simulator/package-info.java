@@ -32,7 +32,8 @@
  *   <li>service catalog: {@code ServiceCatalog} ({@code order_now}) and the public {@code
  *       CatalogOrder};
  *   <li>authentication and tokens: {@code Accounts} (users, OAuth clients, API keys), {@code
- *       Authenticator}, {@code TokenStore}, {@code TokenEndpoint};
+ *       Authenticator}, {@code TokenStore}, {@code TokenEndpoint}, {@code JwtBearerGrant} (RS256
+ *       assertions verified with {@code java.security.Signature});
  *   <li>flows and callbacks: {@code FlowTriggers} with the public {@code FlowHandler}, {@code
  *       FlowCallback}, {@code FlowCall}, {@code FlowResponse};
  *   <li>faults: the public {@link io.github.sncamunda.servicenow.simulator.Fault} and {@code
@@ -52,7 +53,9 @@
  * reference fields are not validated and display as their sys_id; the encoded query subset is
  * described on {@code EncodedQuery} (unknown fields are ignored, so they match everything, as on
  * ServiceNow); every token grant issues a fresh access token (ServiceNow re-issues the still-valid
- * one with a longer expiry); a refresh grant keeps the refresh token; no XML, no {@code
+ * one with a longer expiry); a refresh grant keeps the refresh token; the JWT bearer grant takes
+ * RS256 only with registered public keys (no JWKS URL, no ES/HS algorithms), matches {@code sub}
+ * against user names, and issues a refresh token like the other grants; no XML, no {@code
  * sysparm_input_display_value}, no {@code sysparm_no_count} (the count is always sent); ACLs only
  * as {@code aclHides} (rows hidden from reads, after {@code sysparm_limit}, counted in {@code
  * X-Total-Count}); the {@code Link} header is sent on every page, even a single one; {@code
