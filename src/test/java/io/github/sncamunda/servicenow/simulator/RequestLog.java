@@ -1,6 +1,8 @@
 package io.github.sncamunda.servicenow.simulator;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,37 +10,102 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What arrived: every request (while recording is on), counts per method and raw path, the total
- * and the client connections. Counters are kept even with recording off; they grow with distinct
- * paths, not with requests.
+ * What arrived and how it ended: one entry per request while recording is on, counts per method and
+ * raw path, the total and the client connections. With recording off only the counters are kept;
+ * they grow with distinct paths, not with requests.
  */
 final class RequestLog {
 
-  private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
+  /** One request's entry, completed when it ends. */
+  static final class Entry {
+    final long sequence;
+    final RecordedRequest request;
+    volatile Fault fault;
+    volatile LogEntry.Outcome outcome = LogEntry.Outcome.PENDING;
+    volatile int status = -1;
+    volatile boolean processed;
+    volatile String principal;
+    volatile long requestBytes;
+    volatile Instant completedAt;
+
+    Entry(long sequence, RecordedRequest request) {
+      this.sequence = sequence;
+      this.request = request;
+    }
+
+    LogEntry snapshot() {
+      return new LogEntry(
+          sequence,
+          request.receivedAt(),
+          principal,
+          fault,
+          outcome,
+          status,
+          processed,
+          requestBytes,
+          completedAt,
+          request);
+    }
+  }
+
+  private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
   private final LongAdder total = new LongAdder();
+  private final AtomicLong sequence = new AtomicLong();
   private volatile boolean recording = true;
 
   void recording(boolean on) {
     recording = on;
   }
 
-  /** Counts the request and records it when recording is on. */
-  void arrived(Request request) {
+  /** Counts the request; its entry when recording is on, else null. */
+  Entry arrived(Request request) {
     connections.add(request.exchange.getRemoteAddress());
     total.increment();
     counts.computeIfAbsent(request.method + ' ' + request.path, k -> new LongAdder()).increment();
-    if (recording) {
-      recorded.add(request.record());
+    if (!recording) {
+      return null;
     }
+    Entry entry = new Entry(sequence.incrementAndGet(), request.record());
+    entries.add(entry);
+    return entry;
+  }
+
+  /** Completes the entry (null: not recorded). */
+  void ended(
+      Entry entry,
+      Request request,
+      Fault fault,
+      LogEntry.Outcome outcome,
+      int status,
+      boolean processed,
+      Instant at) {
+    if (entry == null) {
+      return;
+    }
+    entry.fault = fault;
+    entry.status = status;
+    entry.processed = processed;
+    entry.principal = request.principal;
+    entry.requestBytes = request.bodyBytes;
+    entry.completedAt = at;
+    entry.outcome = outcome; // last: readers that see the outcome see the rest
   }
 
   List<RecordedRequest> requests() {
-    return List.copyOf(recorded);
+    return entries.stream().map(e -> e.request).toList();
+  }
+
+  List<LogEntry> entries() {
+    return entries.stream()
+        .map(Entry::snapshot)
+        .sorted(Comparator.comparingLong(LogEntry::sequence))
+        .toList();
   }
 
   long count(String method, String path) {
@@ -73,9 +140,10 @@ final class RequestLog {
   }
 
   void clear() {
-    recorded.clear();
+    entries.clear();
     counts.clear();
     connections.clear();
     total.reset();
+    sequence.set(0);
   }
 }

@@ -153,8 +153,8 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
-   * Whether to keep every request for {@link #requests()} (default true; turn off for long
-   * benchmarks).
+   * Whether to keep every request for {@link #requests()} and {@link #requestLog()} (default true;
+   * turn off for long benchmarks: then only counters are kept, so memory stays bounded).
    */
   public ServiceNowSimulator recordRequests(boolean record) {
     log.recording(record);
@@ -176,6 +176,21 @@ public final class ServiceNowSimulator implements AutoCloseable {
    * connection).
    */
   public synchronized ServiceNowSimulator threads(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("threads must be 0 or more: " + count);
+    }
+    return workers(count);
+  }
+
+  /**
+   * Runs every request on its own virtual thread (only before {@link #start()}): for load tests
+   * with many concurrent clients and slow-answer faults, which then hold no pool thread.
+   */
+  public ServiceNowSimulator virtualThreads() {
+    return workers(SimulatorServer.VIRTUAL);
+  }
+
+  private synchronized ServiceNowSimulator workers(int count) {
     if (server.started()) {
       throw new IllegalStateException("set threads before start()");
     }
@@ -296,11 +311,34 @@ public final class ServiceNowSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Every request (token endpoint included) suffers a fault drawn at the given rates from a random
+   * seeded with {@code seed}, e.g. {@code Map.of(Fault.tooManyRequests(1), 0.05,
+   * Fault.dropAfterProcessing(), 0.01)}; rates add up to at most 1, the rest get no fault. The same
+   * seed gives the same sequence of draws (which request gets which then depends only on arrival
+   * order). {@link #failNext} rules come first.
+   */
+  public ServiceNowSimulator faultMix(long seed, Map<Fault, Double> rates) {
+    return faultMix(seed, null, null, rates);
+  }
+
+  /**
+   * Like {@link #faultMix(long, Map)} for requests with this method (null: any) whose raw path
+   * starts with {@code pathPrefix} (null: any). Mixes are tried in the order added; the first that
+   * matches decides.
+   */
+  public ServiceNowSimulator faultMix(
+      long seed, String method, String pathPrefix, Map<Fault, Double> rates) {
+    faults.mix(seed, method, pathPrefix, rates);
+    return this;
+  }
+
+  /** Removes {@link #failNext} rules and fault mixes. */
   public void clearFaults() {
     faults.clear();
   }
 
-  /** Faults still to be injected. */
+  /** {@link #failNext} faults still to be injected. */
   public int pendingFaults() {
     return faults.pending();
   }
@@ -483,6 +521,14 @@ public final class ServiceNowSimulator implements AutoCloseable {
   /** Every request received (when recording is on), in arrival order. */
   public List<RecordedRequest> requests() {
     return log.requests();
+  }
+
+  /**
+   * How every request (when recording is on) went, in arrival order: time, principal, fault,
+   * outcome (answered with a status, or dropped), whether it was processed. See {@link LogEntry}.
+   */
+  public List<LogEntry> requestLog() {
+    return log.entries();
   }
 
   /** Requests with exactly this method and raw path. */

@@ -28,6 +28,8 @@ final class SimulatorServer {
     }
   }
 
+  static final int VIRTUAL = -1;
+
   private final Router router;
   private final RequestLog log;
   private final FaultInjector faults;
@@ -43,6 +45,7 @@ final class SimulatorServer {
     this.now = now;
   }
 
+  /** {@code threads} workers; 0: the dispatcher thread; -1: a virtual thread per request. */
   synchronized void start(int port, int threads) {
     if (server != null) {
       throw new IllegalStateException("already started");
@@ -55,10 +58,15 @@ final class SimulatorServer {
     }
     AtomicInteger n = new AtomicInteger();
     executor =
-        threads == 0
-            ? null
-            : Executors.newFixedThreadPool(
-                threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
+        switch (threads) {
+          case 0 -> null;
+          case VIRTUAL ->
+              Executors.newThreadPerTaskExecutor(
+                  Thread.ofVirtual().name("servicenow-sim-", 1).factory());
+          default ->
+              Executors.newFixedThreadPool(
+                  threads, r -> daemon(r, "servicenow-sim-" + n.incrementAndGet()));
+        };
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -97,40 +105,81 @@ final class SimulatorServer {
   }
 
   private void handle(HttpExchange exchange) {
+    Request request = null;
+    RequestLog.Entry entry = null;
+    Fault fault = null;
+    boolean processed = false;
     try {
-      Request request = new Request(exchange, now.get());
+      request = new Request(exchange, now.get());
       if (!router.streamsBody(request)) {
         request.readBody();
       }
-      log.arrived(request);
-      Fault fault = faults.take(request.method, request.path);
+      entry = log.arrived(request);
+      fault = faults.take(request.method, request.path);
       if (fault instanceof Fault.DropBeforeProcessing) {
-        exchange.close();
+        drop(exchange, entry, request, fault, false);
         return;
       }
       if (fault instanceof Fault.Delay delay) {
         Thread.sleep(delay.delay().toMillis());
       }
+      Reply reply;
       if (fault instanceof Fault.Status status) {
-        write(exchange, status.reply());
-        return;
+        reply = status.reply();
+      } else {
+        processed = true;
+        reply = router.route(request);
       }
-      Reply reply = router.route(request);
+      if (fault instanceof Fault.AnswerLate late) {
+        Thread.sleep(late.delay().toMillis());
+      }
       if (fault instanceof Fault.DropAfterProcessing) {
-        exchange.close(); // no response headers sent: the JDK server closes the socket
+        drop(exchange, entry, request, fault, true);
         return;
       }
-      write(exchange, reply);
+      answer(exchange, entry, request, fault, processed, reply);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      exchange.close();
+      drop(exchange, entry, request, fault, processed);
     } catch (Throwable t) {
-      try {
-        write(exchange, Reply.error(500, "Internal simulator error", String.valueOf(t)));
-      } catch (Throwable ignored) {
-        exchange.close();
-      }
+      Reply failed = Reply.error(500, "Internal simulator error", String.valueOf(t));
+      answer(exchange, entry, request, fault, processed, failed);
     }
+  }
+
+  /**
+   * Writes the answer, logged first so that no client can see an answer its log entry does not show
+   * yet; a client that has gone turns it into a drop.
+   */
+  private void answer(
+      HttpExchange exchange,
+      RequestLog.Entry entry,
+      Request request,
+      Fault fault,
+      boolean processed,
+      Reply reply) {
+    if (request != null) {
+      log.ended(
+          entry, request, fault, LogEntry.Outcome.ANSWERED, reply.status(), processed, now.get());
+    }
+    try {
+      write(exchange, reply);
+    } catch (Throwable gone) {
+      drop(exchange, entry, request, fault, processed);
+    }
+  }
+
+  /** Closes without an answer (no response headers sent: the JDK server closes the socket). */
+  private void drop(
+      HttpExchange exchange,
+      RequestLog.Entry entry,
+      Request request,
+      Fault fault,
+      boolean processed) {
+    if (request != null) {
+      log.ended(entry, request, fault, LogEntry.Outcome.DROPPED, -1, processed, now.get());
+    }
+    exchange.close();
   }
 
   private static void write(HttpExchange exchange, Reply reply) throws IOException {

@@ -37,8 +37,9 @@
  *   <li>flows and callbacks: {@code FlowTriggers} with the public {@code FlowHandler}, {@code
  *       FlowCallback}, {@code FlowCall}, {@code FlowResponse};
  *   <li>faults: the public {@link io.github.sncamunda.servicenow.simulator.Fault} and {@code
- *       FaultInjector};
- *   <li>request recording: {@code RequestLog} and the public {@code RecordedRequest}.
+ *       FaultInjector} (targeted {@code failNext} rules, seeded fault mixes);
+ *   <li>request recording: {@code RequestLog} and the public {@code RecordedRequest} and {@code
+ *       LogEntry} (principal, fault, outcome per request, for load-test checkers).
  * </ul>
  *
  * <p>Deliberate simplifications: tables exist once added ({@code incident} from the start, the
