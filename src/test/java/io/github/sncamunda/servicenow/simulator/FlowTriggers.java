@@ -23,6 +23,7 @@ final class FlowTriggers {
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private volatile Duration callbackDelay = Duration.ofMillis(200);
   private volatile boolean strict;
+  private volatile boolean recording = true;
   private ScheduledExecutorService callbackThread;
 
   void register(String path, FlowHandler handler) {
@@ -43,6 +44,11 @@ final class FlowTriggers {
 
   void strict(boolean on) {
     strict = on;
+  }
+
+  /** Whether {@link #calls()} keeps every call (callbacks run either way). */
+  void recording(boolean on) {
+    recording = on;
   }
 
   List<FlowCall> calls() {
@@ -80,7 +86,9 @@ final class FlowTriggers {
     }
     String executionId = Table.newSysId();
     FlowCall call = new FlowCall(executionId, request.record());
-    calls.add(call);
+    if (recording) {
+      calls.add(call);
+    }
     FlowResponse response =
         handler == null ? FlowResponse.executionId(executionId) : handler.handle(call);
     if (response.successful()) {

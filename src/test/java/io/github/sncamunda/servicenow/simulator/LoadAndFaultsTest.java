@@ -285,15 +285,25 @@ class LoadAndFaultsTest {
   }
 
   @Test
-  void withRecordingOffOnlyCountersRemain() {
-    ServiceNowSimulator sim = start(new ServiceNowSimulator().recordRequests(false));
+  void withRecordingOffOnlyCountersRemain() throws Exception {
+    ServiceNowSimulator sim =
+        start(
+            new ServiceNowSimulator()
+                .recordRequests(false)
+                .flowCallbackDelay(Duration.ofMillis(1)));
+    CountDownLatch called = new CountDownLatch(1);
+    sim.onFlowTriggered(call -> called.countDown());
     SimHttp http = new SimHttp(sim);
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 49; i++) {
       http.get("/api/now/table/incident");
     }
+    assertThat(http.post("/api/x_acme/start_order", Map.of("a", 1)).status()).isEqualTo(200);
+
+    assertThat(called.await(5, TimeUnit.SECONDS)).isTrue(); // callbacks still run
+    assertThat(sim.flowCalls()).isEmpty();
     assertThat(sim.requestLog()).isEmpty();
     assertThat(sim.requests()).isEmpty();
-    assertThat(sim.requestCount("GET", "/api/now/table/incident")).isEqualTo(50);
+    assertThat(sim.requestCount("GET", "/api/now/table/incident")).isEqualTo(49);
     assertThat(sim.totalRequests()).isEqualTo(50);
   }
 

@@ -11,11 +11,23 @@ import java.util.function.Predicate;
 
 /**
  * An in-process, stateful stand-in for a ServiceNow instance on loopback, for end-to-end tests,
- * demos and benchmarks. Speaks the Table API ({@code /api/now/[v1|v2/]table/<table>}) for {@code
- * incident} and the tables added with {@link #table(String)}, the OAuth token endpoint {@code
- * /oauth_token.do}, and Flow Designer REST triggers ({@code /api/<scope>/<flow>[/…]}),
- * authenticates every API call (Basic, Bearer token it issued, {@code x-sn-apikey}), injects faults
- * and records what it saw.
+ * demos, benchmarks and load tests. Speaks
+ *
+ * <ul>
+ *   <li>the Table API ({@code /api/now/[v1|v2/]table/<table>}) for {@code incident}, the tables
+ *       added with {@link #table(String)} or {@link #standardTables()}, and {@code
+ *       sys_journal_field} (journal rows, read-only), with paging ({@code Link}, {@code
+ *       X-Total-Count}) and simulated ACL filtering ({@link #aclHides});
+ *   <li>the Attachment API ({@code /api/now/attachment…}, uploads read as a stream);
+ *   <li>the Service Catalog's {@code order_now} for items added with {@link #catalogItem};
+ *   <li>the OAuth token endpoint {@code /oauth_token.do} (client credentials, password, refresh
+ *       token, JWT bearer);
+ *   <li>Flow Designer REST triggers ({@code /api/<scope>/<flow>[/…]}).
+ * </ul>
+ *
+ * It authenticates every API call (Basic, Bearer token it issued, {@code x-sn-apikey}), injects
+ * faults (targeted with {@link #failNext}, or at a rate with {@link #faultMix}) and logs how every
+ * request went ({@link #requestLog()}).
  *
  * <p>This class is the facade; the work is done by one class per concern (see package-info).
  *
@@ -153,11 +165,13 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
-   * Whether to keep every request for {@link #requests()} and {@link #requestLog()} (default true;
-   * turn off for long benchmarks: then only counters are kept, so memory stays bounded).
+   * Whether to keep every request for {@link #requests()}, {@link #requestLog()} and {@link
+   * #flowCalls()} (default true; turn off for long benchmarks and load tests: then only counters
+   * are kept, so memory grows with the data written, not with the requests).
    */
   public ServiceNowSimulator recordRequests(boolean record) {
     log.recording(record);
+    flows.recording(record);
     return this;
   }
 
@@ -576,7 +590,7 @@ public final class ServiceNowSimulator implements AutoCloseable {
    */
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
-    ServiceNowSimulator simulator = new ServiceNowSimulator();
+    ServiceNowSimulator simulator = new ServiceNowSimulator().standardTables();
     if (args.length > 2) {
       simulator.user(args[1], args[2]);
     }
