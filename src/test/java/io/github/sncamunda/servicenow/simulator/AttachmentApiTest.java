@@ -235,6 +235,10 @@ class AttachmentApiTest {
     byte[] first = new byte[1 << 20];
     new GeneratedStream(size).readNBytes(first, 0, first.length);
     assertThat(big.firstBytes()).isEqualTo(first);
+    LogEntry logged = sim.requestLog().get(0);
+    assertThat(logged.requestBytes()).isEqualTo(size);
+    assertThat(logged.request().body()).isEmpty(); // streamed, never held as text
+    assertThat(logged.request().header("Content-Type")).isEqualTo("application/octet-stream");
     assertThat(http.get("/api/now/attachment/" + big.sysId() + "/file").status()).isEqualTo(500);
     // nothing near 100 MB stays reachable (generous margin for other allocations)
     assertThat(usedHeapAfterGc() - heapBefore).isLessThan(40L * 1024 * 1024);
