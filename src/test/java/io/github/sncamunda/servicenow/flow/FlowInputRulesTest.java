@@ -4,47 +4,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PASSWORD;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PATH;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.flow;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.github.sncamunda.servicenow.client.ClientSettings;
-import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every input rule refuses with a clear reason before anything is sent. */
-class FlowInputRulesTest {
-
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private static ServiceNowClient client;
-
-  @BeforeAll
-  static void createClient() {
-    client = new ServiceNowClient(ClientSettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() throws Exception {
-    client.close();
-  }
+class FlowInputRulesTest extends FlowWireMockTest {
 
   @BeforeEach
   void answerEverything() {
@@ -208,8 +184,7 @@ class FlowInputRulesTest {
   }
 
   private static String assertRefused(FlowTestSupport.Flow flow, String reason) {
-    Throwable thrown =
-        catchThrowable(() -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
+    Throwable thrown = thrown(flow);
     assertThat(thrown).isInstanceOf(ConnectorInputException.class).hasMessageContaining(reason);
     assertThat(thrown.getMessage()).doesNotContain(PASSWORD);
     return thrown.getMessage();

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PASSWORD;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PATH;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.map;
@@ -14,37 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder;
-import io.github.sncamunda.servicenow.client.ClientSettings;
-import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.common.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The password bound from a secret never shows in results, exceptions or toString(). */
-class FlowSecretsTest {
-
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private static ServiceNowClient client;
-
-  @BeforeAll
-  static void createClient() {
-    client = new ServiceNowClient(ClientSettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() throws Exception {
-    client.close();
-  }
+class FlowSecretsTest extends FlowWireMockTest {
 
   private static void assertNoPassword(Throwable thrown) {
     assertThat(thrown).isNotNull();
@@ -58,8 +35,7 @@ class FlowSecretsTest {
   }
 
   private static Throwable failure(FlowTestSupport.Flow flow) {
-    return catchThrowable(
-        () -> new FlowStarterFunction(client).execute(flow.context(wm.getPort())));
+    return thrown(flow);
   }
 
   @Test
@@ -70,7 +46,7 @@ class FlowSecretsTest {
             .query(map("q", "query-value"))
             .body(map("secretInput", "body-value"));
 
-    FlowStarterRequest request = FlowStarterRequest.bind(flow.context(wm.getPort()));
+    FlowStarterRequest request = FlowStarterRequest.bind(context(flow));
 
     assertThat(request.toString())
         .contains("[REDACTED]", "X-Own-Token", PATH)
@@ -83,10 +59,7 @@ class FlowSecretsTest {
     wm.stubFor(
         post(urlPathEqualTo(PATH)).willReturn(okJson("{\"result\":{\"executionId\":\"e-1\"}}")));
 
-    FlowStarterResult result =
-        (FlowStarterResult)
-            new FlowStarterFunction(client)
-                .execute(FlowTestSupport.post().body(map("a", 1)).context(wm.getPort()));
+    FlowStarterResult result = run(FlowTestSupport.post().body(map("a", 1)));
 
     assertThat(result.toString()).doesNotContain(PASSWORD);
     assertThat(new String(Json.write(result), java.nio.charset.StandardCharsets.UTF_8))
@@ -136,12 +109,11 @@ class FlowSecretsTest {
     Throwable thrown =
         catchThrowable(
             () ->
-                new FlowStarterFunction(client)
-                    .execute(
-                        OutboundConnectorContextBuilder.create()
-                            .variables(variables)
-                            .secret("SN_PWD", PASSWORD)
-                            .build()));
+                execute(
+                    OutboundConnectorContextBuilder.create()
+                        .variables(variables)
+                        .secret("SN_PWD", PASSWORD)
+                        .build()));
 
     assertThat(thrown)
         .isInstanceOf(io.camunda.connector.api.error.ConnectorInputException.class)

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PASSWORD;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.PATH;
 import static io.github.sncamunda.servicenow.flow.FlowTestSupport.USERNAME;
@@ -22,57 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.TestJson;
-import io.github.sncamunda.servicenow.client.ClientSettings;
-import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class FlowStarterFunctionTest {
-
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private static ServiceNowClient client;
-
-  @BeforeAll
-  static void createClient() {
-    client = new ServiceNowClient(ClientSettings.defaults());
-  }
-
-  @AfterAll
-  static void closeClient() throws Exception {
-    client.close();
-  }
-
-  private static FlowStarterResult run(FlowTestSupport.Flow flow) {
-    return (FlowStarterResult) new FlowStarterFunction(client).execute(flow.context(wm.getPort()));
-  }
+class FlowStarterFunctionTest extends FlowWireMockTest {
 
   private static ConnectorException failure(FlowTestSupport.Flow flow) {
     ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> run(flow));
     assertThat(e).as("a ConnectorException").isNotNull();
     return e;
-  }
-
-  private static LoggedRequest onlyRequest() {
-    List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
   }
 
   @Test

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * The subset of ServiceNow encoded queries the simulator understands.
  *
  * <ul>
- *   <li>{@code ^} is AND, {@code ^OR} ORs a condition with the previous one ({@code a^b^ORc} = a
- *       AND (b OR c)), {@code ^NQ} starts a new query ORed with the previous ones.
+ *   <li>{@code ^} is AND ({@code ^^} is a literal {@code ^} in a value), {@code ^OR} ORs a
+ *       condition with the previous one ({@code a^b^ORc} = a AND (b OR c)), {@code ^NQ} starts a
+ *       new query ORed with the previous ones.
  *   <li>Operators: {@code = != LIKE NOT LIKE STARTSWITH ENDSWITH ISEMPTY ISNOTEMPTY IN NOT IN > >=
  *       < <=}. String comparisons ignore case, like ServiceNow on its default database collation;
  *       {@code > < >= <=} compare numerically when both sides are numbers, else as text (dates in
@@ -47,7 +48,7 @@ final class EncodedQuery {
     if (query == null || query.isBlank()) {
       return parsed;
     }
-    for (String part : query.split("\\^", -1)) {
+    for (String part : split(query)) {
       if (part.isEmpty()) {
         continue;
       }
@@ -86,6 +87,26 @@ final class EncodedQuery {
     }
     parsed.queries.removeIf(q -> q.isEmpty() && parsed.queries.size() > 1);
     return parsed;
+  }
+
+  /** The parts between single {@code ^}; {@code ^^} is a literal {@code ^} inside a value. */
+  private static List<String> split(String query) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c != '^') {
+        part.append(c);
+      } else if (i + 1 < query.length() && query.charAt(i + 1) == '^') {
+        part.append('^');
+        i++;
+      } else {
+        parts.add(part.toString());
+        part.setLength(0);
+      }
+    }
+    parts.add(part.toString());
+    return parts;
   }
 
   private void orderBy(String field, boolean descending, Set<String> knownFields) {
@@ -173,6 +194,21 @@ final class EncodedQuery {
       }
     }
     return true;
+  }
+
+  /** The matching records in query order (creation order when there is no ORDERBY). */
+  List<Map<String, String>> select(List<Map<String, String>> records) {
+    List<Map<String, String>> matching = new ArrayList<>();
+    for (Map<String, String> record : records) {
+      if (matches(record)) {
+        matching.add(record);
+      }
+    }
+    Comparator<Map<String, String>> order = comparator();
+    if (order != null) {
+      matching.sort(order);
+    }
+    return matching;
   }
 
   /** Null when the query has no (valid) ORDERBY: creation order then. */

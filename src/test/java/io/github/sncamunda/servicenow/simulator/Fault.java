@@ -1,7 +1,9 @@
 package io.github.sncamunda.servicenow.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A failure the simulator injects instead of (or around) normal processing; see {@link
@@ -14,6 +16,14 @@ public sealed interface Fault {
       implements Fault {
     public Status {
       headers = Map.copyOf(headers);
+    }
+
+    Reply reply() {
+      return new Reply(
+          status,
+          contentType,
+          body == null ? Reply.EMPTY : body.getBytes(StandardCharsets.UTF_8),
+          headers);
     }
   }
 
@@ -29,6 +39,34 @@ public sealed interface Fault {
   /** Waits, then processes and answers normally. */
   record Delay(Duration delay) implements Fault {}
 
+  /**
+   * Processes the request (a write is committed), then waits before answering: a client with a
+   * shorter timeout gives up on a write that happened.
+   */
+  record AnswerLate(Duration delay) implements Fault {}
+
+  /**
+   * A stable text for this fault (the same in every JVM, unlike {@code toString()} of a map), used
+   * to order a fault mix reproducibly.
+   */
+  default String describe() {
+    return switch (this) {
+      case Status s ->
+          "status "
+              + s.status()
+              + " "
+              + s.contentType()
+              + " "
+              + new TreeMap<>(s.headers())
+              + " "
+              + s.body();
+      case DropAfterProcessing d -> "drop after processing";
+      case DropBeforeProcessing d -> "drop before processing";
+      case Delay d -> "delay " + d.delay().toMillis();
+      case AnswerLate a -> "answer late " + a.delay().toMillis();
+    };
+  }
+
   static Fault status(int status, String json) {
     return new Status(status, ServiceNowSimulator.JSON, json, Map.of());
   }
@@ -42,7 +80,7 @@ public sealed interface Fault {
     return new Status(
         429,
         ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope(
+        SimJson.envelope(
             "Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"),
         Map.of("Retry-After", Integer.toString(retryAfterSeconds), "X-RateLimit-Limit", "100"));
   }
@@ -52,7 +90,7 @@ public sealed interface Fault {
     return new Status(
         500,
         ServiceNowSimulator.JSON,
-        ServiceNowSimulator.envelope(
+        SimJson.envelope(
             "Internal Server Error", "Transaction cancelled: maximum execution time exceeded"),
         Map.of());
   }
@@ -77,5 +115,9 @@ public sealed interface Fault {
 
   static Fault delay(Duration delay) {
     return new Delay(delay);
+  }
+
+  static Fault answerLate(Duration delay) {
+    return new AnswerLate(delay);
   }
 }

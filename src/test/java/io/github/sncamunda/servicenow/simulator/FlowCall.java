@@ -14,7 +14,7 @@ public record FlowCall(String executionId, RecordedRequest request) {
       return MissingNode.getInstance();
     }
     try {
-      return ServiceNowSimulator.MAPPER.readTree(body);
+      return SimJson.MAPPER.readTree(body);
     } catch (IOException e) {
       return MissingNode.getInstance();
     }
