@@ -46,6 +46,20 @@ for f in "${files[@]}"; do
 done
 (cd target/dist && sha256sum "${files[@]}" > SHA256SUMS && sha256sum --quiet -c SHA256SUMS)
 
+# What the templates zip and the SBOM hold (the build's ITs check them in depth; this shows them
+# and fails on a file that is not what its name says)
+templates="$("${JAVA_HOME:-/usr}/bin/jar" --list --file "target/dist/${files[1]}")" \
+  || die "${files[1]} is not a readable zip"
+[[ -n "$templates" ]] || die "${files[1]} holds no templates"
+sbom_components="$(node -e '
+  const bom = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  if (bom.bomFormat !== "CycloneDX") throw new Error("not a CycloneDX SBOM");
+  for (const c of bom.components ?? []) {
+    const licences = (c.licenses ?? []).map((l) => l.license?.id ?? l.license?.name ?? l.expression);
+    console.log(`${c.group}:${c.name} ${c.version} (${licences.join(", ") || "no licence"})`);
+  }' "target/dist/${files[2]}")" || die "${files[2]} is not a CycloneDX SBOM"
+[[ -n "$sbom_components" ]] || die "${files[2]} lists no components"
+
 {
   printf '%s\n\n' "$notes"
   printf -- '---\n\n'
@@ -61,4 +75,8 @@ echo "Release files for $version${tag:+ (tag $tag)} in target/dist/:"
 (cd target/dist && for f in "${files[@]}" SHA256SUMS; do printf '  %-64s %9d bytes\n' "$f" "$(stat -c %s "$f")"; done)
 echo "SHA256SUMS:"
 sed 's/^/  /' target/dist/SHA256SUMS
+echo "Templates in ${files[1]}:"
+sed 's/^/  /' <<< "$templates"
+echo "Components in ${files[2]} (besides the bundle itself):"
+sed 's/^/  /' <<< "$sbom_components"
 echo "Release notes (from CHANGELOG.md [$section]) in target/release-notes.md"

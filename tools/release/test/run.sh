@@ -81,9 +81,15 @@ fake_build() {
   cp "$work/CHANGELOG.md" "$root/CHANGELOG.md"
   printf 'artifactId=servicenow-connectors\ngroupId=io.github.sncamunda\nversion=%s\n' "$version" \
     > "$root/target/maven-archiver/pom.properties"
-  for suffix in -with-dependencies.jar -element-templates.zip -sbom.cdx.json; do
-    echo "content of $suffix" > "$root/target/servicenow-connectors-$version$suffix"
-  done
+  echo "a jar" > "$root/target/servicenow-connectors-$version-with-dependencies.jar"
+  mkdir -p "$root/zip" && echo '{"version": 1}' > "$root/zip/x-connector-1.json"
+  (cd "$root/zip" && "${JAVA_HOME:-/usr}/bin/jar" --create --no-manifest \
+    --file "$root/target/servicenow-connectors-$version-element-templates.zip" x-connector-1.json)
+  cat > "$root/target/servicenow-connectors-$version-sbom.cdx.json" <<'JSON'
+{"bomFormat": "CycloneDX", "specVersion": "1.6",
+ "components": [{"group": "org.example", "name": "lib", "version": "2.0",
+                 "licenses": [{"license": {"id": "Apache-2.0"}}]}]}
+JSON
 }
 
 fake_build "$work/snapshot" 1.2.0-SNAPSHOT
@@ -125,6 +131,16 @@ rm "$work/missing/target/servicenow-connectors-1.3.0-sbom.cdx.json"
 printf '## [1.3.0] - 2027-02-01\n- x\n' > "$work/missing/CHANGELOG.md"
 expect "dist: a missing release file fails" 1 "sbom.cdx.json is missing" \
   -- env RELEASE_ROOT="$work/missing" bash "$tools/dist.sh" --tag v1.3.0
+fake_build "$work/listing" 1.4.0-SNAPSHOT
+expect "dist: lists the zip's templates and the SBOM's components with licences" 0 "org.example:lib 2.0 (Apache-2.0)" \
+  -- env RELEASE_ROOT="$work/listing" bash "$tools/dist.sh"
+echo "not a zip" > "$work/listing/target/servicenow-connectors-1.4.0-SNAPSHOT-element-templates.zip"
+expect "dist: a templates file that is not a zip fails" 1 "is not a readable zip" \
+  -- env RELEASE_ROOT="$work/listing" bash "$tools/dist.sh"
+fake_build "$work/listing" 1.4.0-SNAPSHOT
+echo '{"bomFormat": "CycloneDX", "components": []}' > "$work/listing/target/servicenow-connectors-1.4.0-SNAPSHOT-sbom.cdx.json"
+expect "dist: an SBOM without components fails" 1 "lists no components" \
+  -- env RELEASE_ROOT="$work/listing" bash "$tools/dist.sh"
 mkdir -p "$work/nothing"
 expect "dist: without a build it says what to run" 1 "run ./mvnw" \
   -- env RELEASE_ROOT="$work/nothing" bash "$tools/dist.sh"
