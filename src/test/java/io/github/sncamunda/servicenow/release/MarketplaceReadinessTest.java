@@ -2,16 +2,13 @@ package io.github.sncamunda.servicenow.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -48,15 +45,9 @@ class MarketplaceReadinessTest {
   void everyTemplateEmbedsTheListingIcon() throws IOException {
     String expected =
         "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(ICON));
-    ObjectMapper json = new ObjectMapper();
-    List<Path> templates;
-    try (Stream<Path> files = Files.walk(Path.of("element-templates"))) {
-      templates = files.filter(f -> f.toString().endsWith(".json")).toList();
-    }
-    assertThat(templates).isNotEmpty();
-    for (Path template : templates) {
-      assertThat(json.readTree(template.toFile()).path("icon").path("contents").asText())
-          .as("icon of %s", template)
+    for (var template : Templates.all().entrySet()) {
+      assertThat(template.getValue().path("icon").path("contents").asText())
+          .as("icon of %s", template.getKey())
           .isEqualTo(expected);
     }
   }

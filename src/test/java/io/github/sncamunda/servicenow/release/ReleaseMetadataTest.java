@@ -2,7 +2,6 @@ package io.github.sncamunda.servicenow.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,14 +58,9 @@ class ReleaseMetadataTest {
             .filter(l -> l.startsWith("#"))
             .map(ReleaseMetadataTest::githubAnchor)
             .collect(Collectors.toSet());
-    ObjectMapper json = new ObjectMapper();
-    List<Path> templates;
-    try (Stream<Path> files = Files.walk(Path.of("element-templates"))) {
-      templates = files.filter(f -> f.toString().endsWith(".json")).toList();
-    }
-    assertThat(templates).isNotEmpty();
-    for (Path template : templates) {
-      String ref = json.readTree(template.toFile()).path("documentationRef").asText();
+    for (var entry : Templates.all().entrySet()) {
+      Path template = entry.getKey();
+      String ref = entry.getValue().path("documentationRef").asText();
       assertThat(ref).as("documentationRef of %s", template).startsWith(REPOSITORY + "#");
       assertThat(anchors)
           .as("README section for %s of %s", ref, template)
