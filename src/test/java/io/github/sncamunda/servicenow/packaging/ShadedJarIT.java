@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the jar users drop into the runtime's /opt/app: it ships only our classes and a relocated
- * HttpClient 5, never a class the runtime already has, and runs on Java 21 (what every 8.8
- * connectors runtime runs on).
+ * Checks the jar users drop into the runtime's /opt/custom: it ships only our classes and a
+ * relocated HttpClient 5, never a class the runtime already has, and runs on Java 21 (what every
+ * 8.8 connectors runtime runs on).
  */
 class ShadedJarIT {
 
