@@ -156,9 +156,23 @@ class ReleaseArtifactsIT {
             .forEach(n -> fromComponents.add(prefix + n.substring("org/apache/".length())));
       }
     }
-    assertThat(relocatedInJar)
-        .as("every relocated class comes from an SBOM component, and every class of them is there")
-        .isEqualTo(fromComponents);
+    assertThat(fromComponents)
+        .as("every relocated class comes from an SBOM component")
+        .containsAll(relocatedInJar);
+    // left out on purpose (see the pom's shade filters): HttpClient's logging connection, socket
+    // wrapper and wire dumper, which print credentials, and the unused async client
+    String hc = prefix + "hc/client5/http/impl/";
+    Set<String> leftOut = new TreeSet<>(fromComponents);
+    leftOut.removeAll(relocatedInJar);
+    assertThat(leftOut)
+        .contains(hc + "io/DefaultManagedHttpClientConnection.class", hc + "Wire.class")
+        .allMatch(
+            n ->
+                n.startsWith(hc + "io/DefaultManagedHttpClientConnection")
+                    || n.startsWith(hc + "io/LoggingSocketHolder")
+                    || n.startsWith(hc + "Wire")
+                    || n.startsWith(hc + "async/"),
+            "only the classes the shade filters exclude");
   }
 
   @Test

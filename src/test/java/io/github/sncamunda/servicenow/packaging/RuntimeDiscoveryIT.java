@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The shaded jar in a class loader of its own next to the connectors runtime's libraries, as in the
  * runtime image where it sits in /opt/custom: without our classes from target/ and without the
  * unrelocated Apache HttpClient on the class path. The runtime's own SPI discovery
- * (SPIConnectorDiscovery, what the 8.8 runtime calls at start-up) must find both connectors in the
+ * (SPIConnectorDiscovery, what the 8.8 runtime calls at start-up) must find every connector in the
  * jar's META-INF/services file, read their job types and create them, and the jar must name its
  * version in the User-Agent.
  */
@@ -33,6 +33,8 @@ class RuntimeDiscoveryIT {
   private static final String FLOW = "io.github.sncamunda.servicenow.flow.FlowStarterFunction";
   private static final String INCIDENT =
       "io.github.sncamunda.servicenow.incident.IncidentHandlerFunction";
+  private static final String RECORD =
+      "io.github.sncamunda.servicenow.record.RecordHandlerFunction";
 
   private static Path jar;
   private static URLClassLoader runtime;
@@ -80,7 +82,7 @@ class RuntimeDiscoveryIT {
                     .startsWith("jar:" + jar.toAbsolutePath().toUri().toURL() + "!/"));
 
     Map<String, Class<?>> found = discover();
-    assertThat(found).containsOnlyKeys(FLOW, INCIDENT);
+    assertThat(found).containsOnlyKeys(FLOW, INCIDENT, RECORD);
     for (Class<?> type : found.values()) {
       assertThat(type.getClassLoader()).isSameAs(runtime);
       assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()))
@@ -113,7 +115,8 @@ class RuntimeDiscoveryIT {
     assertThat(types.values())
         .containsExactlyInAnyOrder(
             "io.github.sncamunda:servicenow-flow-starter:1",
-            "io.github.sncamunda:servicenow-incident:1");
+            "io.github.sncamunda:servicenow-incident:1",
+            "io.github.sncamunda:servicenow-record:1");
   }
 
   @Test

@@ -45,7 +45,11 @@ class RecordTemplateTest {
             "Add work note=addWorkNote",
             "Add comment=addComment",
             "Read journal=readJournal",
-            "Order catalog item=orderCatalogItem");
+            "Order catalog item=orderCatalogItem",
+            "Upload attachments=uploadAttachments",
+            "List attachments=listAttachments",
+            "Download attachments=downloadAttachments",
+            "Delete attachment=deleteAttachment");
     assertThat(choices("table.table"))
         .containsExactly(
             "Incident=incident",
