@@ -33,8 +33,7 @@ final class CapacityProbe {
       Map<String, Double> jobsPerSecondByReplica,
       Percentiles durationMs,
       Map<String, Double> cpuSecondsByProcess,
-      Map<String, Double> executorActiveByReplica,
-      Map<String, Double> executorQueuedByReplica) {}
+      Map<String, Double> executorActiveByReplica) {}
 
   private CapacityProbe() {}
 
@@ -108,8 +107,7 @@ final class CapacityProbe {
             jobsPerSecond,
             run.durationsEndedBetween(from, to),
             cpuSeconds,
-            threads.activeMean(),
-            threads.queuedMean());
+            threads.activeMean());
     run.loadEnded();
     run.awaitTerminal(Duration.ofSeconds(60));
     return capacity;

@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * Where the limit is: open-loop load in steps of rising rate, each {@code step} long, until a step
  * ends with the backlog still growing (fewer instances ended than started, and more than two
  * seconds' worth still open). Each step records the candidates for "what gave": the simulator (its
- * time per request and how many it worked on at once), the replicas' job threads (running and
- * queued executions), the engine (how long a create-instance command took to be accepted), and the
- * CPU each process and the whole machine used.
+ * time per request and how many it worked on at once), the replicas' job threads (how many ran),
+ * the engine (how long a create-instance command took to be accepted), and the CPU each process,
+ * each part of the harness JVM and the whole machine used.
  */
 final class RampProbe {
 
@@ -29,8 +29,8 @@ final class RampProbe {
       int servicenowMaxConcurrent,
       Percentiles createCommandMs,
       Map<String, Double> executorActive,
-      Map<String, Double> executorQueued,
       Map<String, Double> cpuCores,
+      Map<String, Double> harnessCores,
       double machineBusy) {
 
     boolean saturated() {
@@ -51,6 +51,7 @@ final class RampProbe {
       int createSamplesBefore = run.createLatenciesMs().size();
       Map<String, Duration> cpuBefore = run.cpu();
       MachineCpu machineBefore = MachineCpu.now();
+      Map<String, Long> threadsBefore = HarnessThreads.cpuNanosByGroup();
       ThreadSamples threads = new ThreadSamples();
       long n = 0;
       long nextSample = begin + 1_000_000_000L;
@@ -96,8 +97,8 @@ final class RampProbe {
               servicenowConcurrency(log, from, to),
               Percentiles.of(creates.subList(createSamplesBefore, creates.size())),
               threads.activeMean(),
-              threads.queuedMean(),
               cores,
+              HarnessThreads.cores(threadsBefore, HarnessThreads.cpuNanosByGroup(), secs),
               MachineCpu.now().busySince(machineBefore));
       steps.add(result);
       run.progress(
@@ -107,10 +108,13 @@ final class RampProbe {
               + Percentiles.fmt(result.endedPerSecond())
               + "/s, backlog "
               + result.backlog()
-              + ", threads running "
+              + ", job threads running "
               + result.executorActive()
-              + " queued "
-              + result.executorQueued()
+              + ", CPU cores "
+              + result.cpuCores()
+              + " (harness "
+              + result.harnessCores()
+              + ")"
               + ", machine busy "
               + Math.round(result.machineBusy() * 100)
               + " %");

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * replica.metrics} as {@code name{tag=value,...}:statistic value} lines, replaced atomically. The
  * harness reads them to attribute work to replicas (the connectors runtime names every job worker
  * after its connector, so the engine's records cannot tell replicas apart) and to see whether a
- * replica's threads are the bottleneck (active and queued job executions).
+ * replica's threads are the bottleneck (job executions running).
  */
 final class ReplicaMetrics implements AutoCloseable {
 

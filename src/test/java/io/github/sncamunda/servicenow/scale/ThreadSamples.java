@@ -16,7 +16,6 @@ final class ThreadSamples {
   static final String EXECUTOR = "name=camundaClientExecutor";
 
   private final Map<String, List<Double>> active = new TreeMap<>();
-  private final Map<String, List<Double>> queued = new TreeMap<>();
 
   void sample(List<Replica> replicas) {
     for (Replica r : replicas) {
@@ -24,18 +23,11 @@ final class ThreadSamples {
       active
           .computeIfAbsent(r.name(), k -> new ArrayList<>())
           .add(ReplicaMetrics.sum(m, "executor.active", "value", EXECUTOR));
-      queued
-          .computeIfAbsent(r.name(), k -> new ArrayList<>())
-          .add(ReplicaMetrics.sum(m, "executor.queued", "value", EXECUTOR));
     }
   }
 
   Map<String, Double> activeMean() {
     return means(active);
-  }
-
-  Map<String, Double> queuedMean() {
-    return means(queued);
   }
 
   private static Map<String, Double> means(Map<String, List<Double>> samples) {
