@@ -17,21 +17,19 @@ final class HarnessThreads {
 
   private HarnessThreads() {}
 
-  static Map<String, Long> cpuNanosByGroup() {
+  /** CPU time so far of every live thread: id → (group, nanoseconds). */
+  static Map<Long, Map.Entry<String, Long>> sample() {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    Map<String, Long> out = new TreeMap<>();
+    Map<Long, Map.Entry<String, Long>> out = new TreeMap<>();
     if (!bean.isThreadCpuTimeSupported()) {
       return out;
     }
     long[] ids = bean.getAllThreadIds();
     ThreadInfo[] infos = bean.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
-      if (infos[i] == null) {
-        continue;
-      }
-      long cpu = bean.getThreadCpuTime(ids[i]);
-      if (cpu > 0) {
-        out.merge(group(infos[i].getThreadName()), cpu, Long::sum);
+      long cpu = infos[i] == null ? -1 : bean.getThreadCpuTime(ids[i]);
+      if (cpu >= 0) {
+        out.put(ids[i], Map.entry(group(infos[i].getThreadName()), cpu));
       }
     }
     return out;
@@ -47,14 +45,30 @@ final class HarnessThreads {
     if (thread.startsWith("ForkJoinPool-")) {
       return "simulator";
     }
+    if (thread.startsWith("C1 ")
+        || thread.startsWith("C2 ")
+        || thread.startsWith("GC ")
+        || thread.startsWith("G1 ")) {
+      return "JVM (JIT, GC)";
+    }
     return "other";
   }
 
-  /** Cores used per group between two samples {@code seconds} apart. */
-  static Map<String, Double> cores(Map<String, Long> before, Map<String, Long> after, double secs) {
+  /**
+   * Cores used per group between two samples {@code secs} apart: per thread, its time since the
+   * first sample (all of it for a thread started since); threads that ended in between are lost.
+   */
+  static Map<String, Double> cores(
+      Map<Long, Map.Entry<String, Long>> before,
+      Map<Long, Map.Entry<String, Long>> after,
+      double secs) {
     Map<String, Double> out = new TreeMap<>();
     after.forEach(
-        (group, nanos) -> out.put(group, (nanos - before.getOrDefault(group, 0L)) / 1e9 / secs));
+        (id, now) -> {
+          Map.Entry<String, Long> then = before.get(id);
+          long used = now.getValue() - (then == null ? 0 : then.getValue());
+          out.merge(now.getKey(), Math.max(0, used) / 1e9 / secs, Double::sum);
+        });
     return out;
   }
 }

@@ -51,7 +51,7 @@ final class RampProbe {
       int createSamplesBefore = run.createLatenciesMs().size();
       Map<String, Duration> cpuBefore = run.cpu();
       MachineCpu machineBefore = MachineCpu.now();
-      Map<String, Long> threadsBefore = HarnessThreads.cpuNanosByGroup();
+      Map<Long, Map.Entry<String, Long>> threadsBefore = HarnessThreads.sample();
       ThreadSamples threads = new ThreadSamples();
       long n = 0;
       long nextSample = begin + 1_000_000_000L;
@@ -98,7 +98,7 @@ final class RampProbe {
               Percentiles.of(creates.subList(createSamplesBefore, creates.size())),
               threads.activeMean(),
               cores,
-              HarnessThreads.cores(threadsBefore, HarnessThreads.cpuNanosByGroup(), secs),
+              HarnessThreads.cores(threadsBefore, HarnessThreads.sample(), secs),
               MachineCpu.now().busySince(machineBefore));
       steps.add(result);
       run.progress(

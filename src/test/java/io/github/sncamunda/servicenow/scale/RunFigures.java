@@ -82,7 +82,7 @@ record RunFigures(
               ? (e.path().startsWith("/oauth_token.do") ? "token" : "other")
               : t.step().name().toLowerCase(Locale.ROOT) + " " + e.method();
       byStep.merge(label, 1L, Long::sum);
-      if (t != null && Step.write(e) && e.processed()) {
+      if (t != null && Step.write(e) && committed(e)) {
         processedWrites.merge(t, 1, Integer::sum);
       }
     }
@@ -145,6 +145,14 @@ record RunFigures(
         run.startupMillis(),
         jobEvents,
         Percentiles.of(attempts));
+  }
+
+  /**
+   * Whether a write took effect: answered 2xx, or processed and then dropped (a 401 for a revoked
+   * token was processed by the router too, but wrote nothing).
+   */
+  static boolean committed(LogEntry e) {
+    return e.processed() && (e.status() / 100 == 2 || e.outcome() == LogEntry.Outcome.DROPPED);
   }
 
   String summary() {

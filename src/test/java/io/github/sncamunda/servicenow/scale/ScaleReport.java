@@ -121,21 +121,8 @@ final class ScaleReport {
     }
     ScaleRun.Settings s = ramp.settings();
     int threads = s.executionThreads() * 3;
-    return new ScaleRun.Settings(
-        "threads-" + threads,
-        s.connector(),
-        s.replicas(),
-        threads,
-        Math.max(s.maxJobsActive(), threads * 2),
-        s.streaming(),
-        s.jobTimeout(),
-        s.faults(),
-        s.tokenLifetimeSeconds(),
-        s.ourLogLevel(),
-        s.runtimeLogLevel(),
-        s.seed(),
-        s.replicaJvmOptions(),
-        s.directory());
+    return s.vary(
+        "threads-" + threads, s.faults(), threads, Math.max(s.maxJobsActive(), threads * 2));
   }
 
   static void write(ScaleSuite.Results r, Path dir) throws IOException {
@@ -213,9 +200,15 @@ final class ScaleReport {
                   ? ""
                   : "; one replica running Camunda's REST connector on the same calls: "
                       + f(rest.result().instancesPerSecond())
-                      + " instances/s ("
-                      + ratio(one.result().instancesPerSecond(), rest.result().instancesPerSecond())
-                      + " in our favour)")
+                      + " instances/s with one API call less per instance (no correlation"
+                      + " look-up); per replica CPU, "
+                      + f(cpuMsPerJob(one))
+                      + " ms per job for ours and "
+                      + f(cpuMsPerJob(rest))
+                      + " ms for the REST connector. In this stack the engine, not the"
+                      + " connector, sets the pace: the replica's job threads were busy "
+                      + f(sum(one.result().executorActiveByReplica()))
+                      + " of 10 on average")
               + ".\n");
     }
     List<String> scaling = new ArrayList<>();
@@ -361,9 +354,9 @@ final class ScaleReport {
                 + " measured.\n\n")
         .append(
             "| run | replicas | instances/s | API calls/s | jobs/s per replica | instance"
-                + " duration ms | CPU cores used (engine+sim+load / replicas) | job threads"
-                + " running (mean) | warm-up |\n"
-                + "|---|---:|---:|---:|---|---|---|---|---|\n");
+                + " duration ms | CPU cores used (engine+sim+load / replicas) | replica CPU ms"
+                + " per job | job threads running (mean) | warm-up |\n"
+                + "|---|---:|---:|---:|---|---|---|---:|---|---|\n");
     for (ScaleSuite.Capacity c : r.capacity()) {
       CapacityProbe.Capacity x = c.result();
       Map<String, Double> cpu = x.cpuSecondsByProcess();
@@ -389,6 +382,8 @@ final class ScaleReport {
                           .mapToDouble(Map.Entry::getValue)
                           .sum()
                       / x.measureSeconds())
+              + " | "
+              + f(cpuMsPerJob(c))
               + " | "
               + fmap(x.executorActiveByReplica())
               + " | "
@@ -486,7 +481,11 @@ final class ScaleReport {
                 + " again within the same job attempt (the connector's own retry). *Zeebe*: job"
                 + " attempts that the engine ended (FAILED or TIMED_OUT), by the last fault the"
                 + " attempt met; Zeebe then retried the job after its backoff, or raised the"
-                + " incident when the retries were used up.\n\n");
+                + " incident when the retries were used up. The REST connector's in-call"
+                + " retries are its HTTP client's (Apache HttpClient 5's default retry strategy:"
+                + " once after a 429 or 503, waiting out `Retry-After` inside the job, 20 s with"
+                + " a thread held); ours wait inside the call only up to the 8 s retry budget and"
+                + " hand a longer `Retry-After` to Zeebe as the job's retry backoff.\n\n");
     TreeSet<String> names = new TreeSet<>();
     for (RunFigures f : runs) {
       names.addAll(f.verdict().faultsInjected().keySet());
@@ -538,7 +537,8 @@ final class ScaleReport {
                 + " than started and more than two seconds' worth still open. Per step: what"
                 + " the replicas' job threads did (mean of 1 s samples), how fast ServiceNow"
                 + " answered, how fast the engine accepted create commands, and where the CPU"
-                + " went.\n\n");
+                + " went. *Machine busy* counts every process on the machine: what our processes"
+                + " did not use went to other builds running at the same time.\n\n");
     for (ScaleSuite.Ramp ramp : r.ramps()) {
       Diagnosis d = diagnose(ramp);
       md.append("### ")
@@ -777,6 +777,17 @@ final class ScaleReport {
         + w.getOrDefault("create", 0)
         + " (each after a reset that hid a committed write, or a replica killed after its call"
         + " went out)";
+  }
+
+  /** The replicas' CPU milliseconds per job handled in the capacity window. */
+  static double cpuMsPerJob(ScaleSuite.Capacity c) {
+    double cpu =
+        c.result().cpuSecondsByProcess().entrySet().stream()
+            .filter(e -> !e.getKey().equals(ScaleRun.PARENT))
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
+    double jobs = sum(c.result().jobsPerSecondByReplica()) * c.result().measureSeconds();
+    return jobs <= 0 ? Double.NaN : cpu * 1000 / jobs;
   }
 
   private static double best(ScaleSuite.Ramp ramp) {

@@ -92,7 +92,27 @@ final class ScaleRun implements AutoCloseable {
       String runtimeLogLevel,
       long seed,
       List<String> replicaJvmOptions,
-      Path directory) {}
+      Path directory) {
+
+    /** The same settings under another name, with other faults, threads and jobs active. */
+    Settings vary(String newName, Faults newFaults, int threads, int jobsActive) {
+      return new Settings(
+          newName,
+          connector,
+          replicas,
+          threads,
+          jobsActive,
+          streaming,
+          jobTimeout,
+          newFaults,
+          tokenLifetimeSeconds,
+          ourLogLevel,
+          runtimeLogLevel,
+          seed,
+          replicaJvmOptions,
+          directory);
+    }
+  }
 
   /**
    * The fault mix on every {@code /api/} request (the token endpoint gets none): 15 % of requests

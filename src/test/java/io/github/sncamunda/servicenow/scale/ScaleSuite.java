@@ -196,21 +196,7 @@ public final class ScaleSuite {
       String name, ScaleRun.Connector connector, int count, double rate) {
     ScaleRun.Settings base = settings(name, connector, 3);
     ScaleRun.Settings s =
-        new ScaleRun.Settings(
-            name,
-            connector,
-            3,
-            base.executionThreads(),
-            base.maxJobsActive(),
-            base.streaming(),
-            base.jobTimeout(),
-            ScaleRun.Faults.all(20),
-            base.tokenLifetimeSeconds(),
-            base.ourLogLevel(),
-            base.runtimeLogLevel(),
-            base.seed(),
-            base.replicaJvmOptions(),
-            base.directory());
+        base.vary(name, ScaleRun.Faults.all(20), base.executionThreads(), base.maxJobsActive());
     try (ScaleRun run = new ScaleRun(s, ScaleSuite::say).start()) {
       run.openLoop(count, rate, Duration.ofSeconds(240));
       RunChecker.Verdict verdict = RunChecker.check(run.facts());
@@ -223,21 +209,7 @@ public final class ScaleSuite {
 
   private static Ramp ramp(String name, ScaleRun.Settings base, List<Double> rates) {
     ScaleRun.Settings s =
-        new ScaleRun.Settings(
-            name,
-            base.connector(),
-            base.replicas(),
-            base.executionThreads(),
-            base.maxJobsActive(),
-            base.streaming(),
-            base.jobTimeout(),
-            base.faults(),
-            base.tokenLifetimeSeconds(),
-            base.ourLogLevel(),
-            base.runtimeLogLevel(),
-            base.seed(),
-            base.replicaJvmOptions(),
-            base.directory());
+        base.vary(name, base.faults(), base.executionThreads(), base.maxJobsActive());
     try (ScaleRun run = new ScaleRun(s, ScaleSuite::say).start()) {
       // a short warm-up at the first rate so the first step is not the JIT's
       RampProbe.run(run, List.of(rates.get(0)), seconds(20, 3));
