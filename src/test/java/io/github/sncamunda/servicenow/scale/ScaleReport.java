@@ -397,7 +397,12 @@ final class ScaleReport {
     if (r.faultRuns().isEmpty()) {
       return;
     }
-    md.append("## Under faults: ours and Camunda's REST connector, side by side\n\n");
+    md.append("## Under faults: ours and Camunda's REST connector, side by side\n\n")
+        .append(
+            "Three replicas each, the same instances at the same rate (open loop, 60 s; the rate"
+                + " is a third of what three replicas of ours sustained without faults, since"
+                + " every fault costs the engine more work), the same seeded fault mix, the same"
+                + " kill, restart and revocation.\n\n");
     List<RunFigures> runs = r.faultRuns();
     md.append("| | ").append(join(runs, f -> "**" + f.settings().name() + "**")).append(" |\n");
     md.append("|---|").append("---:|".repeat(runs.size())).append("\n");

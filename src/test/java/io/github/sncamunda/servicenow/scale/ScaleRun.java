@@ -408,18 +408,14 @@ final class ScaleRun implements AutoCloseable {
     long begin = System.nanoTime();
     double seconds = count / perSecond;
     scheduleFaults(seconds);
-    List<CompletableFuture<Void>> creations = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long due = begin + (long) (i / perSecond * 1e9);
       long wait = due - System.nanoTime();
       if (wait > 0) {
         Replica.sleep(wait / 1_000_000);
       }
-      creations.add(create(newKey()));
+      startOne();
     }
-    CompletableFuture.allOf(creations.toArray(CompletableFuture[]::new))
-        .orTimeout(60, TimeUnit.SECONDS)
-        .join();
     loadEnded = Instant.now();
     progress.accept(
         settings.name()
