@@ -45,12 +45,6 @@ final class HarnessThreads {
     if (thread.startsWith("ForkJoinPool-")) {
       return "simulator";
     }
-    if (thread.startsWith("C1 ")
-        || thread.startsWith("C2 ")
-        || thread.startsWith("GC ")
-        || thread.startsWith("G1 ")) {
-      return "JVM (JIT, GC)";
-    }
     return "other";
   }
 

@@ -74,7 +74,6 @@ record RunFigures(
         .incidents()
         .forEach(r -> keyOfIncident.put(r.get("sys_id"), r.get("correlation_id")));
     Map<String, Long> byStep = new TreeMap<>();
-    Map<Step.Target, Integer> processedWrites = new HashMap<>();
     for (LogEntry e : servicenow.requestLog()) {
       Step.Target t = Step.of(e, keyOfIncident);
       String label =
@@ -82,18 +81,8 @@ record RunFigures(
               ? (e.path().startsWith("/oauth_token.do") ? "token" : "other")
               : t.step().name().toLowerCase(Locale.ROOT) + " " + e.method();
       byStep.merge(label, 1L, Long::sum);
-      if (t != null && Step.write(e) && committed(e)) {
-        processedWrites.merge(t, 1, Integer::sum);
-      }
     }
-    // at-least-once across Zeebe retries: a flow started, or a note added, more than once
-    Map<String, Integer> writtenTwice = new TreeMap<>();
-    processedWrites.forEach(
-        (t, n) -> {
-          if (n > 1) {
-            writtenTwice.merge(t.step().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
-          }
-        });
+    Map<String, Integer> writtenTwice = writtenMoreThanOnce(servicenow);
 
     Map<String, Double> jobs = run.jobsHandledByReplica();
     Map<String, Double> perReplica = new TreeMap<>();
@@ -148,11 +137,31 @@ record RunFigures(
   }
 
   /**
-   * Whether a write took effect: answered 2xx, or processed and then dropped (a 401 for a revoked
-   * token was processed by the router too, but wrote nothing).
+   * At-least-once across Zeebe retries, counted in what ServiceNow holds: Correlation IDs with more
+   * than one incident, flows started more than once for one {@code correlationValue}, incidents
+   * with more than one work note.
    */
-  static boolean committed(LogEntry e) {
-    return e.processed() && (e.status() / 100 == 2 || e.outcome() == LogEntry.Outcome.DROPPED);
+  static Map<String, Integer> writtenMoreThanOnce(ServiceNowSimulator servicenow) {
+    Map<String, Integer> out = new TreeMap<>();
+    Map<String, Integer> incidents = new HashMap<>();
+    servicenow.incidents().forEach(r -> incidents.merge(r.get("correlation_id"), 1, Integer::sum));
+    int creates = (int) incidents.values().stream().filter(n -> n > 1).count();
+    Map<String, Integer> flows = new HashMap<>();
+    servicenow
+        .flowCalls()
+        .forEach(
+            c -> flows.merge(String.valueOf(c.bodyField("correlationValue")), 1, Integer::sum));
+    int flowTwice = (int) flows.values().stream().filter(n -> n > 1).count();
+    int notesTwice =
+        (int)
+            servicenow.incidents().stream()
+                .filter(r -> servicenow.journal(r.get("sys_id")).size() > 1)
+                .count();
+    out.put("create", creates);
+    out.put("flow", flowTwice);
+    out.put("note", notesTwice);
+    out.values().removeIf(n -> n == 0);
+    return out;
   }
 
   String summary() {

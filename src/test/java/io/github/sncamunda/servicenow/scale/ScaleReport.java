@@ -232,14 +232,14 @@ final class ScaleReport {
       md.append(
           "- **Three replicas under rate limits and a flaky network** ("
               + ours.started()
-              + " instances at "
-              + f(ours.started() / Math.max(1, ours.windowSeconds()))
-              + "/s, 15 % of API requests faulted, one replica killed with jobs in flight and"
-              + " restarted, every token revoked): "
+              + " instances, 15 % of API requests faulted, one replica killed with jobs in flight"
+              + " and restarted, every token revoked): "
               + ours.completed()
               + " completed, "
               + ours.incidents()
-              + " incidents (each explained by the faults its task met), "
+              + (ours.incidents() == 0
+                  ? " incidents, "
+                  : " incidents (each explained by the faults its task met), ")
               + ours.unfinished()
               + " lost; "
               + ours.verdict().duplicateKeys()
@@ -247,8 +247,8 @@ final class ScaleReport {
               + ours.verdict().resentAfterAmbiguity()
               + " writes sent twice within a job attempt; "
               + ours.jobsTimedOut()
-              + " jobs of the killed replica came back after the job timeout and were done by the"
-              + " others. Invariants: "
+              + " job(s) held by the killed replica came back after the job timeout and were done"
+              + " by the others. Invariants: "
               + (ours.verdict().violations().isEmpty()
                   ? "**all kept**."
                   : "**" + ours.verdict().violations().size() + " broken** (listed below).")
@@ -388,6 +388,7 @@ final class ScaleReport {
               + fmap(x.executorActiveByReplica())
               + " | "
               + x.stability()
+              + drift(x)
               + " |\n");
     }
     md.append("\n");
@@ -432,7 +433,8 @@ final class ScaleReport {
             f -> Integer.toString(f.verdict().resentAfterAmbiguity())));
     md.append(
         line(
-            "keys written more than once by Zeebe retries (per task)",
+            "done twice by Zeebe retries, in ServiceNow's data (Correlation IDs with 2+ incidents,"
+                + " flows started twice for one correlationValue, incidents with 2+ work notes)",
             runs,
             f -> f.writtenMoreThanOnce().isEmpty() ? "0" : fmapInt(f.writtenMoreThanOnce())));
     md.append(
@@ -776,12 +778,33 @@ final class ScaleReport {
     Map<String, Integer> w = f.writtenMoreThanOnce();
     return "flows started twice for "
         + w.getOrDefault("flow", 0)
-        + " keys, work notes added twice for "
+        + " keys and work notes added twice to "
         + w.getOrDefault("note", 0)
-        + ", incidents created twice for "
-        + w.getOrDefault("create", 0)
-        + " (each after a reset that hid a committed write, or a replica killed after its call"
-        + " went out)";
+        + " incidents (each after a reset that hid a committed write, or a replica killed after"
+        + " its call went out)";
+  }
+
+  /** A note when the measured window is off the warm-up's last three windows by more than 10 %. */
+  private static String drift(CapacityProbe.Capacity x) {
+    List<CapacityProbe.Window> w = x.warmup();
+    if (w.size() < 3) {
+      return "";
+    }
+    double mean =
+        w.subList(w.size() - 3, w.size()).stream()
+            .mapToDouble(CapacityProbe.Window::perSecond)
+            .average()
+            .orElse(0);
+    double off = mean <= 0 ? 0 : (x.instancesPerSecond() - mean) / mean;
+    return Math.abs(off) <= 0.10
+        ? ""
+        : "; the measured window came out "
+            + Math.round(Math.abs(off) * 100)
+            + " % "
+            + (off > 0 ? "higher" : "lower")
+            + " (still warming up: read this row ±"
+            + Math.round(Math.abs(off) * 100)
+            + " %)";
   }
 
   /** The replicas' CPU milliseconds per job handled in the capacity window. */
