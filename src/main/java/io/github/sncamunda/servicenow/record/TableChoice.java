@@ -34,7 +34,10 @@ public record TableChoice(
                       "search",
                       "addWorkNote",
                       "addComment",
-                      "readJournal"
+                      "readJournal",
+                      "uploadAttachments",
+                      "listAttachments",
+                      "downloadAttachments"
                     }),
             choices = {
               @DropdownPropertyChoice(value = "incident", label = "Incident"),
