@@ -160,11 +160,11 @@ public final class Demo {
             + v.get("changeSysId")
             + ")");
     step("  approval recorded as a work note, the requester informed with a comment");
-    step(
-        "  journal read back: "
-            + v.get("journalEntries")
-            + " entries, newest first: "
-            + v.get("journal"));
+    @SuppressWarnings("unchecked")
+    var journal = (java.util.List<Map<String, Object>>) v.get("journal");
+    step("  journal read back, " + v.get("journalEntries") + " entries:");
+    journal.forEach(
+        e -> step("    " + e.get("field") + " by " + e.get("createdBy") + ": " + e.get("value")));
     step("  state moved to " + v.get("changeState") + " (Implement)");
   }
 
