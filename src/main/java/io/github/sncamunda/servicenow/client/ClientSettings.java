@@ -7,14 +7,17 @@ import java.util.function.Function;
 /**
  * JVM-wide settings of the shared client. Defaults suit ServiceNow (which cancels Table API
  * transactions after 60 s); each can be overridden with an environment variable or a system
- * property of the same name, e.g. {@code SERVICENOW_RESPONSE_TIMEOUT_SECONDS=90}.
+ * property of the same name, e.g. {@code SERVICENOW_RESPONSE_TIMEOUT_SECONDS=90}. The forward proxy
+ * comes from the connectors runtime's own {@code CONNECTOR_HTTPS_PROXY_*} settings (see {@link
+ * ProxySettings}).
  */
 public record ClientSettings(
     Duration connectTimeout,
     Duration responseTimeout,
     long maxResponseBytes,
     int maxConnections,
-    RetrySettings retry) {
+    RetrySettings retry,
+    ProxySettings proxy) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
@@ -24,9 +27,26 @@ public record ClientSettings(
   public ClientSettings {
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(responseTimeout, "responseTimeout");
-    if (maxResponseBytes <= 0 || maxConnections <= 0 || retry == null) {
-      throw new IllegalArgumentException("maxResponseBytes, maxConnections and retry are required");
+    if (maxResponseBytes <= 0 || maxConnections <= 0 || retry == null || proxy == null) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes, maxConnections, retry and proxy are required");
     }
+  }
+
+  /** Settings without a proxy. */
+  public ClientSettings(
+      Duration connectTimeout,
+      Duration responseTimeout,
+      long maxResponseBytes,
+      int maxConnections,
+      RetrySettings retry) {
+    this(
+        connectTimeout,
+        responseTimeout,
+        maxResponseBytes,
+        maxConnections,
+        retry,
+        ProxySettings.none());
   }
 
   public static ClientSettings defaults() {
@@ -57,24 +77,32 @@ public record ClientSettings(
             (int) number(lookup, "SERVICENOW_RETRY_MAX_ATTEMPTS", d.retry().maxAttempts()),
             seconds(lookup, "SERVICENOW_RETRY_BUDGET_SECONDS", d.retry().budget()),
             d.retry().baseDelay(),
-            d.retry().maxDelay()));
+            d.retry().maxDelay()),
+        ProxySettings.from(lookup));
   }
 
   public ClientSettings withResponseTimeout(Duration timeout) {
-    return new ClientSettings(connectTimeout, timeout, maxResponseBytes, maxConnections, retry);
+    return new ClientSettings(
+        connectTimeout, timeout, maxResponseBytes, maxConnections, retry, proxy);
   }
 
   public ClientSettings withMaxResponseBytes(long bytes) {
-    return new ClientSettings(connectTimeout, responseTimeout, bytes, maxConnections, retry);
+    return new ClientSettings(connectTimeout, responseTimeout, bytes, maxConnections, retry, proxy);
   }
 
   public ClientSettings withConnectTimeout(Duration timeout) {
-    return new ClientSettings(timeout, responseTimeout, maxResponseBytes, maxConnections, retry);
+    return new ClientSettings(
+        timeout, responseTimeout, maxResponseBytes, maxConnections, retry, proxy);
   }
 
   public ClientSettings withRetry(RetrySettings settings) {
     return new ClientSettings(
-        connectTimeout, responseTimeout, maxResponseBytes, maxConnections, settings);
+        connectTimeout, responseTimeout, maxResponseBytes, maxConnections, settings, proxy);
+  }
+
+  public ClientSettings withProxy(ProxySettings settings) {
+    return new ClientSettings(
+        connectTimeout, responseTimeout, maxResponseBytes, maxConnections, retry, settings);
   }
 
   private static Duration seconds(Function<String, String> lookup, String name, Duration fallback) {

@@ -55,6 +55,9 @@ final class ServiceNowErrors {
           case TIMEOUT -> ErrorCodes.TIMEOUT;
           case BROKEN_RESPONSE -> ErrorCodes.INVALID_RESPONSE;
           case TOO_LARGE -> ErrorCodes.RESPONSE_TOO_LARGE;
+          case PROXY_AUTHENTICATION -> ErrorCodes.PROXY_AUTHENTICATION_FAILED;
+          case PROXY_REFUSED -> ErrorCodes.PROXY_REFUSED;
+          case TLS -> ErrorCodes.TLS_FAILED;
         };
     String advice =
         switch (e.kind()) {
@@ -69,6 +72,15 @@ final class ServiceNowErrors {
           case TOO_LARGE ->
               " Narrow the request (sysparm_fields, sysparm_limit) or raise"
                   + " SERVICENOW_MAX_RESPONSE_BYTES.";
+          case PROXY_AUTHENTICATION ->
+              " Check CONNECTOR_HTTPS_PROXY_USER and CONNECTOR_HTTPS_PROXY_PASSWORD (or"
+                  + " CONNECTOR_HTTP_PROXY_* for http) of the connectors runtime; nothing reached"
+                  + " ServiceNow.";
+          case PROXY_REFUSED ->
+              " The proxy may not allow this host or port, or cannot reach it; check the proxy's"
+                  + " rules, or list the host in CONNECTOR_HTTP_NON_PROXY_HOSTS if it must be"
+                  + " reached directly. Nothing reached ServiceNow.";
+          case TLS -> "";
         };
     // the cause is dropped on purpose: low-level messages can echo URLs or hosts we do not control
     return new ConnectorExceptionBuilder()

@@ -17,7 +17,13 @@ final class TransportException extends Exception {
     /** The response was cut off or malformed. */
     BROKEN_RESPONSE,
     /** The response is larger than allowed. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** The forward proxy wants credentials or refused them (407): nothing reached ServiceNow. */
+    PROXY_AUTHENTICATION,
+    /** The forward proxy refused the tunnel (403, 502, …): nothing reached ServiceNow. */
+    PROXY_REFUSED,
+    /** The TLS handshake failed: certificates, trust or host name; nothing was processed. */
+    TLS
   }
 
   private final Kind kind;
