@@ -85,7 +85,12 @@ final class ServiceNowErrors {
     // the cause is dropped on purpose: low-level messages can echo URLs or hosts we do not control
     return new ConnectorExceptionBuilder()
         .errorCode(code)
-        .message(call + " failed: " + e.getMessage() + "." + advice)
+        .message(
+            call
+                + " failed: "
+                + e.getMessage()
+                + (e.getMessage().endsWith(".") ? "" : ".")
+                + advice)
         .build();
   }
 
