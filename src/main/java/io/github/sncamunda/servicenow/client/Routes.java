@@ -24,7 +24,7 @@ final class Routes implements Closeable {
 
   static final int MAX_IDENTITIES = 32;
 
-  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeLog.NAME);
 
   private final Route defaultRoute;
   private final Function<TlsIdentity, Route> factory;
