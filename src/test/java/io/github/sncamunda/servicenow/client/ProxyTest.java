@@ -271,6 +271,29 @@ class ProxyTest {
   }
 
   @Test
+  void aProxySpokenToOverTlsTunnelsTlsInsideTls() throws Exception {
+    try (ConnectProxy tlsProxy =
+        ConnectProxy.startTls(ca.server("localhost", "127.0.0.1").serverContext())
+            .requireBasic(PROXY_USER, PROXY_PASSWORD)) {
+      ServiceNowClient client =
+          client(
+              new ProxySettings(
+                  new ProxySettings.Proxy(
+                      "https", "localhost", tlsProxy.port(), PROXY_USER, PROXY_PASSWORD),
+                  null,
+                  List.of()));
+
+      // the connection's CA bundle is trusted for the proxy's certificate too
+      assertThat(
+              client
+                  .execute(https("localhost"), new BasicAuthentication("u", "p"), read())
+                  .status())
+          .isEqualTo(200);
+      assertThat(tlsProxy.tunnels()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void anUnreachableProxyIsConnectionFailedNamingTheProxy() throws Exception {
     int closed;
     try (ServerSocket free = new ServerSocket(0)) {

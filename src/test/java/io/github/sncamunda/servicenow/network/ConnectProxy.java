@@ -53,14 +53,24 @@ public final class ConnectProxy implements AutoCloseable {
   private volatile String expectedAuthorization;
   private volatile int refuseWith;
 
-  private ConnectProxy() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  private ConnectProxy(ServerSocket server) {
+    this.server = server;
     threads.execute(this::accept);
   }
 
   public static ConnectProxy start() {
     try {
-      return new ConnectProxy();
+      return new ConnectProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A proxy clients talk to over TLS (scheme https), with {@code tls}'s server certificate. */
+  public static ConnectProxy startTls(javax.net.ssl.SSLContext tls) {
+    try {
+      return new ConnectProxy(
+          tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -200,6 +200,31 @@ public final class TestPki {
       return Base64.getEncoder().encodeToString(pkcs12(password));
     }
 
+    /** A TLS context serving this certificate (for test servers of our own). */
+    public javax.net.ssl.SSLContext serverContext() {
+      try {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(certificate);
+        chain.addAll(issuers);
+        store.setKeyEntry(
+            "server",
+            keys.getPrivate(),
+            STORE_PASSWORD.toCharArray(),
+            chain.toArray(X509Certificate[]::new));
+        javax.net.ssl.KeyManagerFactory factory =
+            javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, STORE_PASSWORD.toCharArray());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+      } catch (GeneralSecurityException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     /** A PKCS#12 key store file for a server (WireMock's keystorePath). */
     public Path keyStore(Path dir, String name) {
       try {
