@@ -2,12 +2,8 @@ package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
-import io.github.sncamunda.servicenow.common.SafeText;
 import java.time.Duration;
 
 /**
@@ -43,57 +39,38 @@ public record ServiceNowConnection(
         Integer timeoutSeconds,
     @TemplateProperty(
             group = "connection",
-            label = "Client certificate (mutual TLS)",
-            type = PropertyType.Dropdown,
-            defaultValue = ServiceNowConnection.NO_CLIENT_CERTIFICATE,
-            tooltip =
-                "A certificate the connector presents in the TLS handshake, for instances that"
-                    + " require mutual TLS (ServiceNow's certificate-based authentication, on the"
-                    + " ADCv2 load balancer). Works with every authentication type; choose the"
-                    + " authentication 'Client certificate only' when the certificate alone"
-                    + " identifies the user.",
-            choices = {
-              @DropdownPropertyChoice(
-                  value = ServiceNowConnection.NO_CLIENT_CERTIFICATE,
-                  label = "None"),
-              @DropdownPropertyChoice(value = "pem", label = "PEM certificate and private key"),
-              @DropdownPropertyChoice(value = "pkcs12", label = "PKCS#12 keystore")
-            })
-        String clientCertificate,
-    @TemplateProperty(
-            group = "connection",
             label = "Client certificate (PEM)",
-            constraints = @PropertyConstraints(notEmpty = true),
             type = PropertyType.Text,
+            optional = true,
             tooltip =
-                "The client certificate as PEM text, optionally followed by its intermediate CA"
-                    + " certificates. Store it as a secret, e.g. {{secrets.snClientCert}}.",
-            condition =
-                @PropertyCondition(property = "connection.clientCertificate", equals = "pem"))
+                "Optional, for mutual TLS: the certificate the connector presents when the"
+                    + " instance asks for one (ServiceNow's certificate-based authentication on the"
+                    + " ADCv2 load balancer, or a gateway), as PEM text, optionally followed by its"
+                    + " intermediate CA certificates. Works with every authentication type; choose"
+                    + " 'Client certificate only' when the certificate alone identifies the user."
+                    + " Give its private key below, or a PKCS#12 keystore instead. Store it as a"
+                    + " secret, e.g. {{secrets.snClientCert}}.")
         String clientCertificatePem,
     @TemplateProperty(
             group = "connection",
             label = "Client private key (PEM)",
-            constraints = @PropertyConstraints(notEmpty = true),
             type = PropertyType.Text,
+            optional = true,
             tooltip =
-                "The certificate's private key, unencrypted PKCS#8 (-----BEGIN PRIVATE KEY-----),"
-                    + " RSA or EC. Convert a PKCS#1 key with: openssl pkcs8 -topk8 -nocrypt -in"
-                    + " key.pem -out key-pkcs8.pem. Store it as a secret, e.g."
-                    + " {{secrets.snClientKey}}; it is never logged.",
-            condition =
-                @PropertyCondition(property = "connection.clientCertificate", equals = "pem"))
+                "The client certificate's private key, unencrypted PKCS#8 (-----BEGIN PRIVATE"
+                    + " KEY-----), RSA or EC. Convert a PKCS#1 key with: openssl pkcs8 -topk8"
+                    + " -nocrypt -in key.pem -out key-pkcs8.pem. Store it as a secret, e.g."
+                    + " {{secrets.snClientKey}}; it is never logged.")
         String clientKeyPem,
     @TemplateProperty(
             group = "connection",
             label = "Client keystore (PKCS#12, base64)",
-            constraints = @PropertyConstraints(notEmpty = true),
+            optional = true,
             tooltip =
-                "A .p12/.pfx file holding one private key and its certificate chain, encoded as"
-                    + " base64 (base64 -w0 client.p12). Store it as a secret, e.g."
-                    + " {{secrets.snClientP12}}.",
-            condition =
-                @PropertyCondition(property = "connection.clientCertificate", equals = "pkcs12"))
+                "Optional, for mutual TLS instead of the PEM certificate and key: a .p12/.pfx file"
+                    + " holding one private key and its certificate chain, encoded as base64"
+                    + " (base64 -w0 client.p12). Store it as a secret, e.g."
+                    + " {{secrets.snClientP12}}.")
         String clientKeystore,
     @TemplateProperty(
             group = "connection",
@@ -101,9 +78,7 @@ public record ServiceNowConnection(
             optional = true,
             tooltip =
                 "The PKCS#12 keystore's password (also used for its key). Store it as a secret,"
-                    + " e.g. {{secrets.snClientP12Password}}.",
-            condition =
-                @PropertyCondition(property = "connection.clientCertificate", equals = "pkcs12"))
+                    + " e.g. {{secrets.snClientP12Password}}.")
         String clientKeystorePassword,
     @TemplateProperty(
             group = "connection",
@@ -118,12 +93,9 @@ public record ServiceNowConnection(
                     + " instead.")
         String caCertificatesPem) {
 
-  @TemplateProperty(ignore = true)
-  static final String NO_CLIENT_CERTIFICATE = "none";
-
   /** A connection with no TLS settings of its own. */
   public ServiceNowConnection(String instanceName, String baseUrl, Integer timeoutSeconds) {
-    this(instanceName, baseUrl, timeoutSeconds, null, null, null, null, null, null);
+    this(instanceName, baseUrl, timeoutSeconds, null, null, null, null, null);
   }
 
   public static ServiceNowConnection instance(String instanceName) {
@@ -140,7 +112,6 @@ public record ServiceNowConnection(
         instanceName,
         baseUrl,
         timeoutSeconds,
-        "pem",
         certificatePem,
         keyPem,
         null,
@@ -154,7 +125,6 @@ public record ServiceNowConnection(
         instanceName,
         baseUrl,
         timeoutSeconds,
-        "pkcs12",
         null,
         null,
         keystoreBase64,
@@ -168,7 +138,6 @@ public record ServiceNowConnection(
         instanceName,
         baseUrl,
         timeoutSeconds,
-        clientCertificate,
         clientCertificatePem,
         clientKeyPem,
         clientKeystore,
@@ -176,20 +145,25 @@ public record ServiceNowConnection(
         pem);
   }
 
-  /** Which client certificate input is used; an unknown choice is an input error. */
+  /**
+   * Which client certificate input is given: the PEM certificate and key, the PKCS#12 keystore, or
+   * none; both is an input error.
+   */
   ClientCertificateFormat clientCertificateFormatOrNone() {
-    if (clientCertificate == null || clientCertificate.isBlank()) {
-      return ClientCertificateFormat.NONE;
+    boolean pem = present(clientCertificatePem) || present(clientKeyPem);
+    boolean pkcs12 = present(clientKeystore);
+    if (pem && pkcs12) {
+      throw new ConnectorInputException(
+          "Give either the client certificate and private key (PEM) or the client keystore"
+              + " (PKCS#12), not both");
     }
-    return switch (clientCertificate.strip()) {
-      case NO_CLIENT_CERTIFICATE -> ClientCertificateFormat.NONE;
-      case "pem" -> ClientCertificateFormat.PEM;
-      case "pkcs12" -> ClientCertificateFormat.PKCS12;
-      default ->
-          throw new ConnectorInputException(
-              "Client certificate must be one of none, pem, pkcs12; got "
-                  + SafeText.quote(clientCertificate));
-    };
+    return pem
+        ? ClientCertificateFormat.PEM
+        : pkcs12 ? ClientCertificateFormat.PKCS12 : ClientCertificateFormat.NONE;
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   public ServiceNowEndpoint endpoint() {
@@ -223,7 +197,7 @@ public record ServiceNowConnection(
         + ", timeoutSeconds="
         + timeoutSeconds
         + ", clientCertificate="
-        + (format == null ? "?" : format.name().toLowerCase(java.util.Locale.ROOT))
+        + (format == null ? "pem+pkcs12" : format.name().toLowerCase(java.util.Locale.ROOT))
         + (format == null || format == ClientCertificateFormat.NONE
             ? ""
             : " " + ServiceNowAuthentication.REDACTED)

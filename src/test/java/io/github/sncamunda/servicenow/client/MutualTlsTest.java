@@ -265,6 +265,21 @@ class MutualTlsTest {
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Client certificate is not PEM");
 
+    ServiceNowConnection both =
+        new ServiceNowConnection(
+            null,
+            "https://localhost:" + sn.httpsPort(),
+            null,
+            client.certificatePem(),
+            client.privateKeyPem(),
+            client.pkcs12Base64("pw"),
+            "pw",
+            null);
+    assertThatThrownBy(() -> read(both))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("not both");
+    assertThat(both.toString()).doesNotContain(body(client.privateKeyPem()));
+
     String keystore = client.pkcs12Base64("right+SECRET");
     assertThatThrownBy(() -> read(mtls().withClientKeystore(keystore, "wrong+SECRET")))
         .isInstanceOf(ConnectorInputException.class)

@@ -141,7 +141,6 @@ class ShadedJarCallIT {
         variables
             .putObject("connection")
             .put("baseUrl", "https://localhost:" + httpsPort)
-            .put("clientCertificate", "pem")
             .put("clientCertificatePem", "{{secrets.SN_CLIENT_CERT}}")
             .put("clientKeyPem", "{{secrets.SN_CLIENT_KEY}}")
             .put("caCertificatesPem", serverCa.pem());
