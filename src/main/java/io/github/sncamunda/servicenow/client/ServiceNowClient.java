@@ -98,8 +98,9 @@ public final class ServiceNowClient implements Closeable {
       if (authentication instanceof ClientCertificateAuthentication
           && !route.identity().presentsClientCertificate()) {
         throw new ConnectorInputException(
-            "Authentication 'Client certificate only' needs a client certificate: set 'Client"
-                + " certificate (mutual TLS)' in the connection settings");
+            "Authentication 'Client certificate only' needs a client certificate in the"
+                + " connection settings: 'Client certificate (PEM)' with its private key, or a"
+                + " client keystore (PKCS#12)");
       }
       Authenticator authenticator = route.authenticator();
       Sender sender = route.sender();

@@ -108,8 +108,8 @@ final class TlsProblems {
               + (refused.presented
                   ? "it did not accept the client certificate. Check that it is valid, issued by a"
                       + " CA the instance trusts, and mapped to a user."
-                  : "it requires one; set one under 'Client certificate (mutual TLS)' in the"
-                      + " connection."),
+                  : "it requires one; set 'Client certificate (PEM)' and its key, or a client"
+                      + " keystore, in the connection."),
           e);
     }
     if (!(e instanceof SSLHandshakeException)
@@ -193,7 +193,8 @@ final class TlsProblems {
         ? "the server did not accept a client certificate (TLS alert " + alert + ")."
         : "the server requires a client certificate (TLS alert "
             + alert
-            + "); set one under 'Client certificate (mutual TLS)' in the connection.";
+            + "); set 'Client certificate (PEM)' and its key, or a client keystore, in the"
+            + " connection.";
   }
 
   private static String alert(Throwable e) {

@@ -177,7 +177,7 @@ class MutualTlsTest {
                             HttpMethod.GET, "api", "now", "table", "incident", "a")
                         .build()))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("Client certificate (mutual TLS)");
+        .hasMessageContaining("needs a client certificate in the connection settings");
     sn.verify(0, anyRequestedFor(anyUrl()));
   }
 
