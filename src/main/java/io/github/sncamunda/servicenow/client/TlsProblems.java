@@ -95,31 +95,24 @@ final class TlsProblems {
   }
 
   static TransportException classify(SSLException e, URI uri, boolean clientCertificate) {
-    String host = uri.getHost();
-    if (e instanceof CertificateRefused refused) {
-      return new TransportException(
-          TransportException.Kind.TLS,
-          "TLS handshake with "
-              + uri.getScheme()
-              + "://"
-              + uri.getRawAuthority()
-              + " failed: the server asked for a client certificate, then closed the new"
-              + " connection: "
-              + (refused.presented
-                  ? "it did not accept the client certificate. Check that it is valid, issued by a"
-                      + " CA the instance trusts, and mapped to a user."
-                  : "it requires one; set 'Client certificate (PEM)' and its key, or a client"
-                      + " keystore, in the connection."),
-          e);
-    }
     if (!(e instanceof SSLHandshakeException)
         && !(e instanceof SSLPeerUnverifiedException)
+        && !(e instanceof CertificateRefused)
         && causedBy(e, SocketException.class)
         && alert(e) == null) {
       // an established connection broke; the request may have been processed
       return new TransportException(
           TransportException.Kind.NO_RESPONSE, "the connection was reset", e);
     }
+    String reason =
+        e instanceof CertificateRefused refused
+            ? "the server asked for a client certificate, then closed the new connection: "
+                + (refused.presented
+                    ? "it did not accept the client certificate. Check that it is valid, issued"
+                        + " by a CA the instance trusts, and mapped to a user."
+                    : "it requires one; set 'Client certificate (PEM)' and its key, or a client"
+                        + " keystore, in the connection.")
+            : reason(e, uri.getHost(), clientCertificate);
     return new TransportException(
         TransportException.Kind.TLS,
         "TLS handshake with "
@@ -127,7 +120,7 @@ final class TlsProblems {
             + "://"
             + uri.getRawAuthority()
             + " failed: "
-            + reason(e, host, clientCertificate),
+            + reason,
         e);
   }
 

@@ -203,30 +203,19 @@ public final class TestPki {
     /** A TLS context serving this certificate (for test servers of our own). */
     public javax.net.ssl.SSLContext serverContext() {
       try {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        List<X509Certificate> chain = new ArrayList<>();
-        chain.add(certificate);
-        chain.addAll(issuers);
-        store.setKeyEntry(
-            "server",
-            keys.getPrivate(),
-            STORE_PASSWORD.toCharArray(),
-            chain.toArray(X509Certificate[]::new));
         javax.net.ssl.KeyManagerFactory factory =
             javax.net.ssl.KeyManagerFactory.getInstance(
                 javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, STORE_PASSWORD.toCharArray());
+        factory.init(serverStore(), STORE_PASSWORD.toCharArray());
         javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
         context.init(factory.getKeyManagers(), null, null);
         return context;
-      } catch (GeneralSecurityException | IOException e) {
+      } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }
 
-    /** A PKCS#12 key store file for a server (WireMock's keystorePath). */
-    public Path keyStore(Path dir, String name) {
+    private KeyStore serverStore() {
       try {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -238,7 +227,16 @@ public final class TestPki {
             keys.getPrivate(),
             STORE_PASSWORD.toCharArray(),
             chain.toArray(X509Certificate[]::new));
-        return write(store, dir.resolve(name + ".p12"));
+        return store;
+      } catch (GeneralSecurityException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** A PKCS#12 key store file for a server (WireMock's keystorePath). */
+    public Path keyStore(Path dir, String name) {
+      try {
+        return write(serverStore(), dir.resolve(name + ".p12"));
       } catch (GeneralSecurityException | IOException e) {
         throw new IllegalStateException(e);
       }
