@@ -23,6 +23,8 @@ import io.github.sncamunda.servicenow.common.ErrorCodes;
 import io.github.sncamunda.servicenow.common.Pem;
 import io.github.sncamunda.servicenow.network.HttpsServers;
 import io.github.sncamunda.servicenow.network.TestPki;
+import io.github.sncamunda.servicenow.security.LogCapture;
+import io.github.sncamunda.servicenow.security.SecretScan;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.AfterAll;
@@ -376,6 +378,47 @@ class MutualTlsTest {
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
     }
+  }
+
+  @Test
+  void noKeyMaterialOrKeystorePasswordInAnyLogAtTrace() {
+    String password = "p12+SECRET/pw=";
+    String keystore = client.pkcs12Base64(password);
+    TestPki.Issued stranger = TestPki.ca("stranger CA").client("camunda-integration");
+    SecretScan scan = new SecretScan().secret(password).secret("wrong+SECRET/pw");
+    for (String pem : new String[] {client.privateKeyPem(), stranger.privateKeyPem()}) {
+      for (String line : pem.split("\n")) {
+        if (!line.startsWith("-----")) {
+          scan.secret(line);
+        }
+      }
+    }
+    for (int i = 0; i + 64 <= keystore.length(); i += 64) {
+      scan.secret(keystore.substring(i, i + 64));
+    }
+    ServiceNowConnection[] connections = {
+      mtls().withClientCertificatePem(client.certificatePem(), client.privateKeyPem()),
+      mtls().withClientKeystore(keystore, password),
+      mtls().withClientKeystore(keystore, "wrong+SECRET/pw"),
+      mtls().withClientCertificatePem(stranger.certificatePem(), stranger.privateKeyPem()),
+      mtls().withClientCertificatePem(client.certificatePem(), stranger.privateKeyPem())
+    };
+    String log;
+    try (LogCapture capture = new LogCapture()) {
+      for (ServiceNowConnection connection : connections) {
+        scan.see(connection);
+        try {
+          scan.see(read(connection));
+        } catch (RuntimeException e) {
+          scan.see(e);
+        }
+      }
+      log = capture.text();
+      assertThat(capture.countFrom(ExchangeLog.NAME)).isGreaterThan(2);
+    }
+    assertThat(scan.seenText()).contains("TLS_FAILED", "does not belong", "password is wrong");
+    assertThat(scan.findings(log)).as("in the log").isEmpty();
+    assertThat(scan.findings(scan.seenText())).as("in results, errors and toString()").isEmpty();
   }
 
   /** A line from the middle of a PEM block: what a leak of it would contain. */
