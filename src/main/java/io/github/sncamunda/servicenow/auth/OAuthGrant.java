@@ -5,7 +5,9 @@ package io.github.sncamunda.servicenow.auth;
  * {@link Authenticator} turns each kind into its token request; the records only carry values.
  */
 sealed interface OAuthGrant
-    permits OAuthClientCredentialsAuthentication, OAuthPasswordAuthentication {
+    permits OAuthClientCredentialsAuthentication,
+        OAuthPasswordAuthentication,
+        OAuthJwtBearerAuthentication {
 
   String clientId();
 

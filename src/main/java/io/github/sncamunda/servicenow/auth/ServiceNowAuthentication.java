@@ -24,7 +24,13 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
   @JsonSubTypes.Type(
       value = BearerTokenAuthentication.class,
       name = BearerTokenAuthentication.TYPE),
-  @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE)
+  @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = OAuthJwtBearerAuthentication.class,
+      name = OAuthJwtBearerAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = ClientCertificateAuthentication.class,
+      name = ClientCertificateAuthentication.TYPE)
 })
 @TemplateDiscriminatorProperty(
     label = "Authentication",
@@ -33,13 +39,17 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     defaultValue = BasicAuthentication.TYPE,
     description =
         "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g."
-            + " {{secrets.snUser}} and {{secrets.snPwd}}.")
+            + " {{secrets.snUser}} and {{secrets.snPwd}}. JWT bearer signs a short-lived JWT with"
+            + " your private key; 'Client certificate only' uses the client certificate set under"
+            + " Connection (mutual TLS).")
 public sealed interface ServiceNowAuthentication
     permits BasicAuthentication,
         OAuthClientCredentialsAuthentication,
         OAuthPasswordAuthentication,
         BearerTokenAuthentication,
-        ApiKeyAuthentication {
+        ApiKeyAuthentication,
+        OAuthJwtBearerAuthentication,
+        ClientCertificateAuthentication {
 
   String REDACTED = "[REDACTED]";
 
