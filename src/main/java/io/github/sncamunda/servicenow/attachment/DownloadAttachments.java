@@ -1,6 +1,5 @@
 package io.github.sncamunda.servicenow.attachment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentFactory;
@@ -16,6 +15,7 @@ import io.github.sncamunda.servicenow.table.TableInputs;
 import io.github.sncamunda.servicenow.table.TableSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -63,8 +63,8 @@ public final class DownloadAttachments {
     String id = TableInputs.sysId(attachmentSysId, AttachmentTable.ATTACHMENT);
     ServiceNowRequest request = AttachmentRequests.attachment(HttpMethod.GET, id).build();
     ServiceNowResponse response = session.execute(request);
-    JsonNode result = response.result();
-    if (result == null || !result.isObject()) {
+    Map<String, Object> result = response.resultRecord();
+    if (result == null) {
       throw new ConnectorException(
           ErrorCodes.INVALID_RESPONSE,
           "ServiceNow answered "
@@ -90,7 +90,7 @@ public final class DownloadAttachments {
             true,
             TableInputs.MAX_LIMIT);
     List<Attachment> chosen = new ArrayList<>();
-    for (JsonNode node : attached.records()) {
+    for (Map<String, Object> node : attached.records()) {
       Attachment attachment = Attachment.of(node);
       if (FileNames.matches(names, attachment.fileName()) && chosen.size() < maxFiles) {
         chosen.add(attachment);

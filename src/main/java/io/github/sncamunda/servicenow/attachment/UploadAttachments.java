@@ -1,6 +1,5 @@
 package io.github.sncamunda.servicenow.attachment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentMetadata;
 import io.camunda.connector.api.error.ConnectorException;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -124,8 +124,8 @@ public final class UploadAttachments {
                     limit.bytes()))
             .build();
     ServiceNowResponse response = session.execute(request);
-    JsonNode result = response.result();
-    if (result == null || !result.isObject()) {
+    Map<String, Object> result = response.resultRecord();
+    if (result == null) {
       throw new ConnectorException(
           ErrorCodes.INVALID_RESPONSE,
           "ServiceNow answered "
