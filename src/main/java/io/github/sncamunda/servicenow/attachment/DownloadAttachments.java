@@ -3,13 +3,11 @@ package io.github.sncamunda.servicenow.attachment;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentFactory;
-import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
-import io.github.sncamunda.servicenow.client.ServiceNowResponse;
-import io.github.sncamunda.servicenow.common.ErrorCodes;
 import io.github.sncamunda.servicenow.common.SafeText;
 import io.github.sncamunda.servicenow.table.Pages;
+import io.github.sncamunda.servicenow.table.Records;
 import io.github.sncamunda.servicenow.table.Table;
 import io.github.sncamunda.servicenow.table.TableInputs;
 import io.github.sncamunda.servicenow.table.TableSession;
@@ -62,18 +60,7 @@ public final class DownloadAttachments {
   private static Attachment metadata(TableSession session, String attachmentSysId) {
     String id = TableInputs.sysId(attachmentSysId, AttachmentTable.ATTACHMENT);
     ServiceNowRequest request = AttachmentRequests.attachment(HttpMethod.GET, id).build();
-    ServiceNowResponse response = session.execute(request);
-    Map<String, Object> result = response.resultRecord();
-    if (result == null) {
-      throw new ConnectorException(
-          ErrorCodes.INVALID_RESPONSE,
-          "ServiceNow answered "
-              + response.status()
-              + " to "
-              + request.describe()
-              + " without the attachment record");
-    }
-    return Attachment.of(result);
+    return Attachment.of(Records.single(session.execute(request), request.describe()));
   }
 
   private static List<Attachment> ofRecord(TableSession session, Selection.OfRecord record) {
