@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.github.sncamunda.servicenow.auth.Credential;
+import io.github.sncamunda.servicenow.common.Memo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,9 @@ final class HttpTransport implements Closeable {
   // a socket timeout bounds each read, not the exchange: a server dripping one byte at a time
   // would hold a runtime thread forever, so every exchange also gets a hard deadline
   private final ScheduledThreadPoolExecutor deadlines = deadlineScheduler();
+  // built once: most calls use the runtime-wide timeout and one of two content types
+  private final RequestConfig defaultRequestConfig;
+  private final Memo<String, ContentType> contentTypes = new Memo<>(ContentType::parse, 64);
 
   HttpTransport(ClientSettings settings) {
     this(settings, TlsIdentity.DEFAULT);
@@ -115,6 +119,14 @@ final class HttpTransport implements Closeable {
     ProxyRoutes.configure(builder, settings.proxy());
     TlsProblems.configure(builder);
     this.http = builder.build();
+    this.defaultRequestConfig = requestConfig(settings.responseTimeout());
+  }
+
+  private RequestConfig requestConfig(Duration responseTimeout) {
+    return RequestConfig.custom()
+        .setResponseTimeout(Timeout.of(responseTimeout))
+        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+        .build();
   }
 
   /** Sends once; {@code credential} (may be null) is added as its header. */
@@ -122,10 +134,9 @@ final class HttpTransport implements Closeable {
     Duration responseTimeout = exchange.timeout();
     HttpUriRequestBase request = new HttpUriRequestBase(exchange.method().name(), exchange.uri());
     request.setConfig(
-        RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(responseTimeout))
-            .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
-            .build());
+        responseTimeout.equals(settings.responseTimeout())
+            ? defaultRequestConfig
+            : requestConfig(responseTimeout));
     exchange.headers().forEach(request::setHeader);
     if (credential != null) {
       request.setHeader(credential.header(), credential.value());
@@ -134,7 +145,7 @@ final class HttpTransport implements Closeable {
       case Exchange.Body.None none -> {}
       case Exchange.Body.Bytes bytes ->
           request.setEntity(
-              new ByteArrayEntity(bytes.bytes(), ContentType.parse(bytes.contentType())));
+              new ByteArrayEntity(bytes.bytes(), contentTypes.get(bytes.contentType())));
       case Exchange.Body.Stream stream -> request.setEntity(new StreamingEntity(stream.content()));
     }
     AtomicBoolean expired = new AtomicBoolean();
