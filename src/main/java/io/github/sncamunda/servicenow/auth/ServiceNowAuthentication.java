@@ -36,12 +36,7 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     label = "Authentication",
     group = "authentication",
     name = "type",
-    defaultValue = BasicAuthentication.TYPE,
-    description =
-        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g."
-            + " {{secrets.snUser}} and {{secrets.snPwd}}. JWT bearer signs a short-lived JWT with"
-            + " your private key; 'Client certificate only' uses the client certificate set under"
-            + " Connection (mutual TLS).")
+    defaultValue = BasicAuthentication.TYPE)
 public sealed interface ServiceNowAuthentication
     permits BasicAuthentication,
         OAuthClientCredentialsAuthentication,

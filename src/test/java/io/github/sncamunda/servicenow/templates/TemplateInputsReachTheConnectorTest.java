@@ -25,6 +25,10 @@ class TemplateInputsReachTheConnectorTest {
   @CsvSource({
     "servicenow-flow-starter.json, flow",
     "hybrid/servicenow-flow-starter-hybrid.json, flow",
+    "servicenow-flow-starter-send-task.json, flow",
+    "hybrid/servicenow-flow-starter-send-task-hybrid.json, flow",
+    "servicenow-flow-starter-message-throw-event.json, flow",
+    "hybrid/servicenow-flow-starter-message-throw-event-hybrid.json, flow",
     "servicenow-incident-handler.json, incident",
     "hybrid/servicenow-incident-handler-hybrid.json, incident",
     "servicenow-record-handler.json, record",
