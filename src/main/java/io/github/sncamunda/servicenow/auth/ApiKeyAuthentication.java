@@ -14,7 +14,7 @@ public record ApiKeyAuthentication(
             tooltip =
                 "A ServiceNow REST API key, sent in the x-sn-apikey header; e.g."
                     + " {{secrets.snApiKey}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String apiKey)
     implements ServiceNowAuthentication {
 

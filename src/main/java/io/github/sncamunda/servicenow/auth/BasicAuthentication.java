@@ -19,7 +19,7 @@ public record BasicAuthentication(
             group = "authentication",
             label = "Password",
             tooltip = "The user's password, referenced as a secret, e.g. {{secrets.snPwd}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String password)
     implements ServiceNowAuthentication {
 

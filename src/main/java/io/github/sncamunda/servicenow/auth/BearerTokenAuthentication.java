@@ -13,7 +13,7 @@ public record BearerTokenAuthentication(
             tooltip =
                 "An OAuth access token obtained elsewhere, sent as Authorization: Bearer; e.g."
                     + " {{secrets.snToken}}. The connector cannot renew it.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String token)
     implements ServiceNowAuthentication {
 

@@ -28,16 +28,14 @@ public record OAuthClientCredentialsAuthentication(
             tooltip =
                 "The entry's client secret, referenced as a secret, e.g."
                     + " {{secrets.snClientSecret}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String clientSecret,
     @TemplateProperty(
             id = "clientCredentialsTokenUrl",
             group = "authentication",
             label = "Token URL",
             optional = true,
-            tooltip =
-                "Where tokens come from; https://<instance name>.service-now.com/oauth_token.do"
-                    + " when empty.",
+            tooltip = TOKEN_URL_TOOLTIP,
             constraints =
                 @PropertyConstraints(
                     pattern =

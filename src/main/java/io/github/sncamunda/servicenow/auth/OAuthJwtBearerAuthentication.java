@@ -36,7 +36,7 @@ public record OAuthJwtBearerAuthentication(
             tooltip =
                 "The integration's client secret, sent with the JWT to the token URL; e.g."
                     + " {{secrets.snClientSecret}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String clientSecret,
     @NotBlank
         @TemplateProperty(
@@ -84,8 +84,7 @@ public record OAuthJwtBearerAuthentication(
             group = "authentication",
             label = "Token URL",
             optional = true,
-            tooltip =
-                "Optional. Defaults to https://<instance name>.service-now.com/oauth_token.do",
+            tooltip = TOKEN_URL_TOOLTIP,
             constraints =
                 @PropertyConstraints(
                     pattern =

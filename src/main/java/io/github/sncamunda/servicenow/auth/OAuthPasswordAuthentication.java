@@ -26,7 +26,7 @@ public record OAuthPasswordAuthentication(
             tooltip =
                 "The entry's client secret, referenced as a secret, e.g."
                     + " {{secrets.snClientSecret}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String clientSecret,
     @NotBlank
         @TemplateProperty(
@@ -41,16 +41,14 @@ public record OAuthPasswordAuthentication(
             group = "authentication",
             label = "Password",
             tooltip = "The user's password, referenced as a secret, e.g. {{secrets.snPwd}}.",
-            description = "Reference a secret; a typed value is stored in the diagram")
+            description = SECRET_WARNING)
         String password,
     @TemplateProperty(
             id = "passwordGrantTokenUrl",
             group = "authentication",
             label = "Token URL",
             optional = true,
-            tooltip =
-                "Where tokens come from; https://<instance name>.service-now.com/oauth_token.do"
-                    + " when empty.",
+            tooltip = TOKEN_URL_TOOLTIP,
             constraints =
                 @PropertyConstraints(
                     pattern =

@@ -48,6 +48,9 @@ public sealed interface ServiceNowAuthentication
 
   String REDACTED = "[REDACTED]";
 
+  /** The description of every credential field: a warning, next to its tooltip. */
+  String SECRET_WARNING = "Reference a secret; a typed value is stored in the diagram";
+
   /** Checks that every required value is present; throws {@code ConnectorInputException}. */
   void validate();
 }
