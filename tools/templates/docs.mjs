@@ -22,7 +22,9 @@ import { pathToFileURL } from 'node:url';
 
 const BLOCK = /(<!-- generated:(fields|steps) ([^\s]+)((?: [a-z]+=[^\s]+)*) -->\n)([\s\S]*?)(<!-- \/generated -->)/g;
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g, '[$2]($1)');
+// a tooltip's links become Markdown links; any other < > is text (GitHub would drop `<instance name>`)
+const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  .replace(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g, '[$2]($1)').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const code = (text) => (text === undefined || text === '' ? '' : `\`${String(text).replace(/`/g, "'")}\``);
 
 /** "Create, Update" for a condition on a Dropdown; "Authentication: Basic …" for other properties. */
