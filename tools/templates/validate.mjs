@@ -305,8 +305,9 @@ function checkHybrid(entry, template, base, currentById) {
 }
 
 function checkVersionHistory(entries) {
-  const currentByPath = new Map(entries.filter((e) => e.data && kind(e.file) === 'current')
+  const currentByPath = new Map(entries.filter((e) => e.data && kind(e.file) !== 'versioned')
     .map((e) => [ path.resolve(e.file), e ]));
+  const given = new Set(entries.map((e) => path.resolve(e.file)));
 
   for (const entry of entries) {
     if (!entry.data || kind(entry.file) !== 'versioned') continue;
@@ -321,6 +322,14 @@ function checkVersionHistory(entries) {
       report(entry, '/version', `version is ${JSON.stringify(version)} but the file name says ${n}`);
     }
     const current = currentByPath.get(path.resolve(path.dirname(entry.file), '..', `${name}.json`));
+    // the generator keeps no history for hybrids: a frozen version needs its hybrid frozen by hand
+    const root = path.resolve(path.dirname(entry.file), '..');
+    const hybridNow = path.join(root, 'hybrid', `${name}-hybrid.json`);
+    const hybridThen = path.join(root, 'hybrid', 'versioned', `${name}-hybrid-${n}.json`);
+    if (path.basename(root) !== 'hybrid' && given.has(hybridNow) && !given.has(hybridThen)) {
+      report(entry, '', `${path.relative(root, hybridThen)} is missing: the generator keeps no history for hybrid ` +
+        'templates; copy the previous hybrid file there when bumping the version');
+    }
     const highest = Math.max(Number(n), typeof version === 'number' ? version : 0);
     if (current && !(current.data.version > highest)) {
       report(current, '/version', `version ${JSON.stringify(current.data.version)} must be higher than ` +

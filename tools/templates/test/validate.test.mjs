@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mutuallyExclusive } from '../validate.mjs';
@@ -175,4 +175,16 @@ test('patterns compile as Modeler compiles them, and accept an empty field that 
   assert.equal(status, 1);
   assert.match(out, /constraints\/pattern pattern of "operation\.fields" rejects an empty field, but the field may stay empty/);
   assert.match(out, /constraints\/pattern pattern does not compile in JavaScript: Invalid regular expression/);
+});
+
+test('a frozen version needs its hybrid frozen too (the generator keeps no hybrid history)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hybrid-history-'));
+  cpSync(fixture('good'), dir, { recursive: true });
+  const frozen = path.join(dir, 'hybrid/versioned/demo-outbound-connector-hybrid-1.json');
+  assert.equal(validate(dir).status, 0);
+  rmSync(frozen);
+  const { status, out } = validate(dir);
+  assert.equal(status, 1);
+  assert.match(out, /^FAIL .*versioned\/demo-outbound-connector-1\.json$/m);
+  assert.match(out, /hybrid\/versioned\/demo-outbound-connector-hybrid-1\.json is missing: the generator keeps no history for hybrid templates/);
 });

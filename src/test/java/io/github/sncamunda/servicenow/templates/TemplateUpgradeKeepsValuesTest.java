@@ -28,17 +28,25 @@ class TemplateUpgradeKeepsValuesTest {
   @Test
   void everyOldBindingIsStillThere() throws IOException {
     List<Path> frozen;
-    try (Stream<Path> files = Files.list(Path.of("element-templates", "versioned"))) {
-      frozen = files.sorted().toList();
+    try (Stream<Path> files = Files.walk(Path.of("element-templates"))) {
+      frozen =
+          files
+              .filter(f -> f.toString().endsWith(".json"))
+              .filter(f -> f.getParent().getFileName().toString().equals("versioned"))
+              .sorted()
+              .toList();
     }
-    assertThat(frozen).as("version 1 of the Incident Handler and the Flow Starter").hasSize(2);
+    assertThat(frozen)
+        .as("version 1 of the Incident Handler and the Flow Starter, and of their hybrids")
+        .hasSize(4);
     for (Path old : frozen) {
       Matcher name = VERSIONED.matcher(old.getFileName().toString());
       assertThat(name.matches()).as(old.toString()).isTrue();
       JsonNode before = new ObjectMapper().readTree(old.toFile());
+      // versioned/ sits next to the current file: element-templates/ or element-templates/hybrid/
       JsonNode now =
           new ObjectMapper()
-              .readTree(Path.of("element-templates", name.group(1) + ".json").toFile());
+              .readTree(old.getParent().resolveSibling(name.group(1) + ".json").toFile());
 
       assertThat(now.get("id").asText()).isEqualTo(before.get("id").asText());
       assertThat(now.get("version").asInt()).isGreaterThan(before.get("version").asInt());
