@@ -9,6 +9,10 @@ sealed interface OAuthGrant
         OAuthPasswordAuthentication,
         OAuthJwtBearerAuthentication {
 
+  /** Hover help of every grant's Token URL field. */
+  String TOKEN_URL_TOOLTIP =
+      "Where tokens come from; https://<instance name>.service-now.com/oauth_token.do when empty.";
+
   String clientId();
 
   String clientSecret();

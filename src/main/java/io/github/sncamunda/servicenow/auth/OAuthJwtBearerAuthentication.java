@@ -2,8 +2,11 @@ package io.github.sncamunda.servicenow.auth;
 
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
@@ -30,8 +33,10 @@ public record OAuthJwtBearerAuthentication(
             id = "jwtBearerClientSecret",
             group = "authentication",
             label = "Client secret",
-            tooltip = "The integration's client secret, sent with the JWT to the token URL.",
-            description = "Store it as a secret, e.g. {{secrets.snClientSecret}}")
+            tooltip =
+                "The integration's client secret, sent with the JWT to the token URL; e.g."
+                    + " {{secrets.snClientSecret}}.",
+            description = SECRET_WARNING)
         String clientSecret,
     @NotBlank
         @TemplateProperty(
@@ -53,7 +58,7 @@ public record OAuthJwtBearerAuthentication(
                     + " PRIVATE KEY-----); ServiceNow holds its certificate. Convert a PKCS#1 key"
                     + " with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem. It is"
                     + " never logged.",
-            description = "Store it as a secret, e.g. {{secrets.snJwtKey}}")
+            description = "Reference a secret, e.g. {{secrets.snJwtKey}}")
         String privateKey,
     @TemplateProperty(
             id = "jwtBearerKeyId",
@@ -79,8 +84,11 @@ public record OAuthJwtBearerAuthentication(
             group = "authentication",
             label = "Token URL",
             optional = true,
-            tooltip =
-                "Optional. Defaults to https://<instance name>.service-now.com/oauth_token.do")
+            tooltip = TOKEN_URL_TOOLTIP,
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(value = FieldPatterns.URL, message = FieldPatterns.URL_MESSAGE)))
         String tokenUrl,
     @TemplateProperty(
             id = "jwtBearerLifetimeSeconds",
@@ -90,7 +98,13 @@ public record OAuthJwtBearerAuthentication(
             optional = true,
             tooltip =
                 "Optional. How long each signed JWT is valid (exp - iat), 30 to 3600; default 300."
-                    + " The access token's own lifetime is set by ServiceNow.")
+                    + " The access token's own lifetime is set by ServiceNow.",
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(
+                            value = FieldPatterns.JWT_LIFETIME_SECONDS,
+                            message = FieldPatterns.JWT_LIFETIME_SECONDS_MESSAGE)))
         Integer jwtLifetimeSeconds)
     implements ServiceNowAuthentication, OAuthGrant {
 

@@ -36,12 +36,7 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     label = "Authentication",
     group = "authentication",
     name = "type",
-    defaultValue = BasicAuthentication.TYPE,
-    description =
-        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g."
-            + " {{secrets.snUser}} and {{secrets.snPwd}}. JWT bearer signs a short-lived JWT with"
-            + " your private key; 'Client certificate only' uses the client certificate set under"
-            + " Connection (mutual TLS).")
+    defaultValue = BasicAuthentication.TYPE)
 public sealed interface ServiceNowAuthentication
     permits BasicAuthentication,
         OAuthClientCredentialsAuthentication,
@@ -52,6 +47,9 @@ public sealed interface ServiceNowAuthentication
         ClientCertificateAuthentication {
 
   String REDACTED = "[REDACTED]";
+
+  /** The description of every credential field: a warning, next to its tooltip. */
+  String SECRET_WARNING = "Reference a secret; a typed value is stored in the diagram";
 
   /** Checks that every required value is present; throws {@code ConnectorInputException}. */
   void validate();

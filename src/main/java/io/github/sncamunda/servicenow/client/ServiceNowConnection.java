@@ -2,8 +2,11 @@ package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import java.time.Duration;
 
 /**
@@ -16,26 +19,41 @@ public record ServiceNowConnection(
     @TemplateProperty(
             group = "instance",
             label = "Instance name",
-            description =
-                "Only the name of your ServiceNow instance, e.g. your-instance-name for"
-                    + " https://your-instance-name.service-now.com")
+            tooltip =
+                "Only your instance's name: dev12345 for https://dev12345.service-now.com. Leave it"
+                    + " empty when Base URL override is set.",
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(
+                            value = FieldPatterns.INSTANCE_NAME,
+                            message = FieldPatterns.INSTANCE_NAME_MESSAGE)))
         String instanceName,
     @TemplateProperty(
             group = "connection",
             label = "Base URL override",
-            description =
-                "Optional. For custom domains, proxies or gateways: an absolute https URL, e.g."
-                    + " https://itsm.example.com. Replaces the instance name.",
-            optional = true)
+            tooltip =
+                "For custom domains, proxies or API gateways: an absolute https URL such as"
+                    + " https://itsm.example.com. It replaces the instance name.",
+            optional = true,
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(value = FieldPatterns.URL, message = FieldPatterns.URL_MESSAGE)))
         String baseUrl,
     @TemplateProperty(
             group = "connection",
             label = "Response timeout (seconds)",
             type = PropertyType.String,
-            description =
-                "Optional. How long to wait for ServiceNow's answer; default 60 (ServiceNow cancels"
-                    + " Table API transactions after 60 s)",
-            optional = true)
+            tooltip = "How long to wait for ServiceNow's answer; 60 seconds when empty.",
+            description = "ServiceNow itself cancels Table API transactions after 60 s",
+            optional = true,
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(
+                            value = FieldPatterns.TIMEOUT_SECONDS,
+                            message = FieldPatterns.TIMEOUT_SECONDS_MESSAGE)))
         Integer timeoutSeconds,
     @TemplateProperty(
             group = "connection",
