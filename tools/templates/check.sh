@@ -5,6 +5,7 @@
 #
 # 1. npm ci when node_modules is missing or package-lock.json changed since the last install
 # 2. build dist/apply.mjs   3. node --test   4. lint the repository's examples/ (and examples/source/)
+#    and the end-to-end diagrams committed as such (src/test/resources/e2e/source, e2e/v1)
 # 5. validate the templates directory
 #
 # A default directory that does not exist yet is skipped with a notice (the Maven
@@ -36,11 +37,13 @@ npm run --silent build
 echo "== node --test"
 node --test
 
-examples="$(cd "$here/../.." && pwd)/examples"
-if [[ -d "$examples" ]]; then
-  echo "== lint $examples"
-  lint_dirs=("$examples")
-  [[ -d "$examples/source" ]] && lint_dirs+=("$examples/source")
+repo="$(cd "$here/../.." && pwd)"
+lint_dirs=()
+for dir in examples examples/source src/test/resources/e2e/source src/test/resources/e2e/v1; do
+  [[ -d "$repo/$dir" ]] && lint_dirs+=("$repo/$dir")
+done
+if [[ ${#lint_dirs[@]} -gt 0 ]]; then
+  echo "== lint ${lint_dirs[*]}"
   node lint.mjs "${lint_dirs[@]}"
 fi
 

@@ -6,8 +6,11 @@
 // 1. every template, versioned/ included: retryBackoff PT0S -> PT30S (the generator's default
 //    makes Zeebe retry a failed job at once, in a tight loop against a rate-limiting instance);
 // 2. `<name>.json` and `hybrid/<name>-hybrid.json`: merge `<name>.template-extras.json`, found
-//    anywhere below the data roots (the annotated records' source folder), see lib/extras.mjs.
-//    versioned/ is frozen history and keeps the extras it was released with.
+//    anywhere below the data roots (the annotated records' source folder), see lib/extras.mjs;
+//    a data file's `variants` serve other templates of the same records (element types);
+// 3. the same templates: tooltips for the generator's own properties and groups (result,
+//    error expression, retries, hybrid task type), lib/extras.mjs GENERATOR_HINTS.
+//    versioned/ is frozen history and keeps the extras and hints it was released with.
 //
 // All data files are checked against their templates first; on any problem nothing is written
 // and every problem is printed as `ERROR <data file> (<template>): <what is wrong>`, exit 1.
@@ -18,7 +21,9 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { EXTRAS_SUFFIX, applyExtras, checkExtrasAgainst, checkExtrasShape, leafSteps, withRetryBackoff } from './lib/extras.mjs';
+import {
+  EXTRAS_SUFFIX, applyExtras, checkExtrasAgainst, checkExtrasShape, expandVariants, leafSteps, withGeneratorHints, withRetryBackoff
+} from './lib/extras.mjs';
 import { stringifyLikeGenerator } from './lib/jackson-json.mjs';
 
 const SKIP_DIRS = new Set([ 'node_modules', 'target', '.git' ]);
@@ -41,20 +46,25 @@ export function findExtras(roots) {
   for (const root of roots) {
     for (const file of walk(root, (n) => n.endsWith(EXTRAS_SUFFIX))) {
       const name = path.basename(file, EXTRAS_SUFFIX);
-      if (byName.has(name)) {
-        problems.push(`ERROR ${file}: a second data file for ${name}.json (first: ${byName.get(name).file})`);
-        continue;
-      }
-      const entry = { file, name };
+      let extras, shapeProblems = false;
       try {
-        entry.extras = JSON.parse(readFileSync(file, 'utf8'));
-        const shape = checkExtrasShape(entry.extras);
+        extras = JSON.parse(readFileSync(file, 'utf8'));
+        const shape = checkExtrasShape(extras);
         shape.forEach((p) => problems.push(`ERROR ${file}: ${p}`));
-        entry.shapeProblems = shape.length > 0;
+        shapeProblems = shape.length > 0;
       } catch (err) {
         problems.push(`ERROR ${file}: invalid JSON: ${err.message}`);
       }
-      byName.set(name, entry);
+      const served = extras !== null && typeof extras === 'object' && !Array.isArray(extras)
+        ? expandVariants(name, extras)
+        : [ { name, extras } ];
+      for (const { name: template, extras: data } of served) {
+        if (byName.has(template)) {
+          problems.push(`ERROR ${file}: a second data file for ${template}.json (first: ${byName.get(template).file})`);
+          continue;
+        }
+        byName.set(template, { file, name: template, extras: data, shapeProblems });
+      }
     }
   }
   return { byName, problems };
@@ -92,7 +102,8 @@ export function postprocess(templatesDir, dataRoots) {
     const summary = out !== template ? [ 'retryBackoff PT30S' ] : [];
     let notes = [];
 
-    const entry = byName.get(baseName(relative));
+    const name = baseName(relative);
+    const entry = byName.get(name);
     if (entry) {
       used.add(entry.name);
       if (entry.extras === null || typeof entry.extras !== 'object' || Array.isArray(entry.extras)) continue; // reported above
@@ -104,10 +115,16 @@ export function postprocess(templatesDir, dataRoots) {
       }
       if (found.length || entry.shapeProblems) continue;
       ({ template: out, notes } = applyExtras(out, entry.extras));
-      const { keywords, placeholders, steps, presets } = entry.extras;
+      const { keywords, placeholders, tooltips, steps, presets } = entry.extras;
       if (keywords) summary.push(`${keywords.length} keywords`);
+      if (tooltips) summary.push(`${Object.keys(tooltips).length} tooltips`);
       if (placeholders) summary.push(`${Object.keys(placeholders).length} placeholders`);
       if (steps) summary.push(`${leafSteps(steps).length} leaf steps, ${Object.keys(presets).length} presets`);
+    }
+    if (name !== undefined) {
+      const hinted = withGeneratorHints(out);
+      if (hinted !== out) summary.push('generator tooltips');
+      out = hinted;
     }
 
     const newText = stringifyLikeGenerator(out);

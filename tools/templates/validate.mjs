@@ -170,9 +170,7 @@ function checkConventions(entry, t, base) {
   if (t.category?.id !== 'connectors') {
     report(entry, `${base}/category`, 'category.id must be "connectors"');
   }
-  if (t.elementType?.value !== 'bpmn:ServiceTask') {
-    report(entry, `${base}/elementType`, 'elementType.value must be "bpmn:ServiceTask"');
-  }
+  checkElementType(entry, t, base);
   const properties = Array.isArray(t.properties) ? t.properties : [];
   const i = properties.findIndex((p) => p?.id === 'retryBackoff' ||
     (p?.binding?.type === 'zeebe:taskHeader' && p.binding.key === 'retryBackoff'));
@@ -183,6 +181,60 @@ function checkConventions(entry, t, base) {
     report(entry, `${base}/properties/${i}/value`,
       `retryBackoff must default to a non-zero duration, got ${JSON.stringify(properties[i].value)}`);
   }
+}
+
+/**
+ * What an outbound connector can be: an element Zeebe hands to a job worker. Tasks apply to
+ * bpmn:Task; message events to their own event type and carry a bpmn:MessageEventDefinition.
+ */
+export const JOB_ELEMENT_TYPES = {
+  'bpmn:ServiceTask': { appliesTo: 'bpmn:Task' },
+  'bpmn:SendTask': { appliesTo: 'bpmn:Task' },
+  'bpmn:IntermediateThrowEvent': { appliesTo: 'bpmn:IntermediateThrowEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:EndEvent': { appliesTo: 'bpmn:EndEvent', eventDefinition: 'bpmn:MessageEventDefinition' }
+};
+
+function checkElementType(entry, t, base) {
+  const value = t.elementType?.value;
+  const expected = JOB_ELEMENT_TYPES[value];
+  if (!expected) {
+    const types = Object.keys(JOB_ELEMENT_TYPES).map((t) => `"${t}"`);
+    report(entry, `${base}/elementType`, `elementType.value must be ${types.slice(0, -1).join(', ')} or ${types.at(-1)} ` +
+      '(an element Zeebe hands to a job worker)');
+    return;
+  }
+  if (!Array.isArray(t.appliesTo) || !t.appliesTo.includes(expected.appliesTo)) {
+    report(entry, `${base}/appliesTo`, `a ${value} template must apply to ${expected.appliesTo}`);
+  }
+  if ((t.elementType.eventDefinition || undefined) !== expected.eventDefinition) {
+    report(entry, `${base}/elementType`, expected.eventDefinition
+      ? `a ${value} template needs eventDefinition "${expected.eventDefinition}"`
+      : `a ${value} template takes no eventDefinition`);
+  }
+}
+
+/**
+ * Patterns as Modeler tests them: `new RegExp(value)` on the field's text, also when it is
+ * empty. A pattern must compile, and one on a field that may stay empty must accept ''.
+ */
+function checkPatterns(entry, t, base) {
+  (Array.isArray(t.properties) ? t.properties : []).forEach((p, i) => {
+    const pattern = p?.constraints?.pattern;
+    if (pattern === undefined) return;
+    const value = typeof pattern === 'string' ? pattern : pattern.value;
+    let regexp;
+    try {
+      regexp = new RegExp(value);
+    } catch (err) {
+      report(entry, `${base}/properties/${i}/constraints/pattern`, `pattern does not compile in JavaScript: ${err.message}`);
+      return;
+    }
+    if (!p.constraints.notEmpty && !regexp.test('')) {
+      report(entry, `${base}/properties/${i}/constraints/pattern`,
+        `pattern of "${p.id}" rejects an empty field, but the field may stay empty (no notEmpty): ` +
+        'Modeler would flag the empty field; accept \'\' or require a value');
+    }
+  });
 }
 
 /**
@@ -253,8 +305,9 @@ function checkHybrid(entry, template, base, currentById) {
 }
 
 function checkVersionHistory(entries) {
-  const currentByPath = new Map(entries.filter((e) => e.data && kind(e.file) === 'current')
+  const currentByPath = new Map(entries.filter((e) => e.data && kind(e.file) !== 'versioned')
     .map((e) => [ path.resolve(e.file), e ]));
+  const given = new Set(entries.map((e) => path.resolve(e.file)));
 
   for (const entry of entries) {
     if (!entry.data || kind(entry.file) !== 'versioned') continue;
@@ -269,6 +322,14 @@ function checkVersionHistory(entries) {
       report(entry, '/version', `version is ${JSON.stringify(version)} but the file name says ${n}`);
     }
     const current = currentByPath.get(path.resolve(path.dirname(entry.file), '..', `${name}.json`));
+    // the generator keeps no history for hybrids: a frozen version needs its hybrid frozen by hand
+    const root = path.resolve(path.dirname(entry.file), '..');
+    const hybridNow = path.join(root, 'hybrid', `${name}-hybrid.json`);
+    const hybridThen = path.join(root, 'hybrid', 'versioned', `${name}-hybrid-${n}.json`);
+    if (path.basename(root) !== 'hybrid' && given.has(hybridNow) && !given.has(hybridThen)) {
+      report(entry, '', `${path.relative(root, hybridThen)} is missing: the generator keeps no history for hybrid ` +
+        'templates; copy the previous hybrid file there when bumping the version');
+    }
     const highest = Math.max(Number(n), typeof version === 'number' ? version : 0);
     if (current && !(current.data.version > highest)) {
       report(current, '/version', `version ${JSON.stringify(current.data.version)} must be higher than ` +
@@ -300,7 +361,10 @@ export function validateFiles(files) {
       if (!t || typeof t !== 'object') continue;
       checkProperties(e, t, base);
       // versioned files are frozen history: conventions apply to what is shipped now
-      if (kind(e.file) !== 'versioned') checkConventions(e, t, base);
+      if (kind(e.file) !== 'versioned') {
+        checkConventions(e, t, base);
+        checkPatterns(e, t, base);
+      }
       checkStepsAndPresets(e, t, base);
       if (kind(e.file) === 'hybrid') checkHybrid(e, t, base, currentById);
     }

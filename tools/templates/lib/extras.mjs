@@ -1,6 +1,9 @@
 // Template extras: what Modeler reads from a template in 2026 but the 8.8.5 generator cannot
-// write - root `keywords`, `steps` + `presets`, and `placeholder` on properties - kept in a data
-// file next to the annotated input records and merged into the generated template.
+// write - root `keywords`, `steps` + `presets`, `placeholder` on properties, and `tooltip` on
+// properties the annotations cannot give one (discriminators) - kept in a data file next to the
+// annotated input records and merged into the generated template. The generator's own
+// properties and groups (output, error handling, retries, hybrid task type) get tooltips from
+// GENERATOR_HINTS below.
 //
 // No npm dependencies on purpose: this runs right after generation, before `npm ci`.
 //
@@ -11,8 +14,12 @@
 //   "steps": [ { "name": "Create incident", "description": "...", "keywords": [ "open ticket" ],
 //                "presetId": "create" },
 //              { "name": "A category", "steps": [ ...nested steps... ] } ],
-//   "presets": { "create": { "<property id>": "<value>" } }
+//   "presets": { "create": { "<property id>": "<value>" } },
+//   "tooltips": { "<property id>": "hover help, for properties whose annotation has no tooltip" },
+//   "variants": { "<other template name>": { "steps": [ ... ], "presets": { ... } } }
 // }
+// A variant is another template generated from the same records (an element type variant such
+// as `<name>-send-task`): it takes this file's data with the variant's keys replacing them.
 //
 // Checks follow Camunda's conventions for steps and presets: leaves carry a presetId, keywords
 // and a description, categories only nested steps; every preset is used by exactly one leaf;
@@ -24,7 +31,8 @@ export const EXTRAS_SUFFIX = '.template-extras.json';
 export const OPERATION_GROUP = 'operation';
 const HYBRID_GROUP = 'taskDefinitionType';
 
-const DATA_KEYS = [ '$comment', 'keywords', 'placeholders', 'steps', 'presets' ];
+const VARIANT_KEYS = [ '$comment', 'keywords', 'placeholders', 'tooltips', 'steps', 'presets' ];
+const DATA_KEYS = [ ...VARIANT_KEYS, 'variants' ];
 const STEP_KEYS = [ 'name', 'description', 'keywords', 'steps', 'presetId' ];
 const PLACEHOLDER_TYPES = [ 'String', 'Text' ];
 
@@ -84,14 +92,61 @@ function checkSteps(steps, parents, problems) {
   });
 }
 
+/** The data for each template a file serves: its own name and every variant's, merged. */
+export function expandVariants(name, extras) {
+  const { variants, ...base } = extras;
+  const out = [ { name, extras: base } ];
+  for (const [ variant, overrides ] of Object.entries(isObject(variants) ? variants : {})) {
+    out.push({ name: variant, extras: { ...base, ...(isObject(overrides) ? overrides : {}) } });
+  }
+  return out;
+}
+
 /** Problems of the data file itself, independent of any template. */
 export function checkExtrasShape(extras) {
-  const problems = [];
   if (!isObject(extras)) return [ 'must be a JSON object' ];
+  const problems = [];
   for (const key of Object.keys(extras)) {
     if (!DATA_KEYS.includes(key)) problems.push(`unknown key ${q(key)} (allowed: ${list(DATA_KEYS)})`);
   }
+  if ('variants' in extras) {
+    if (!isObject(extras.variants) || !Object.keys(extras.variants).length) {
+      problems.push('"variants" must be a non-empty object: template name -> data that replaces this file\'s');
+    } else {
+      for (const [ name, overrides ] of Object.entries(extras.variants)) {
+        if (!isObject(overrides)) {
+          problems.push(`variant ${q(name)} must be an object`);
+          continue;
+        }
+        for (const key of Object.keys(overrides)) {
+          if (!VARIANT_KEYS.includes(key)) problems.push(`variant ${q(name)}: unknown key ${q(key)} (allowed: ${list(VARIANT_KEYS)})`);
+        }
+      }
+    }
+  }
+  const { variants, ...base } = extras;
+  const baseProblems = ownShapeProblems(base);
+  problems.push(...baseProblems);
+  for (const [ name, overrides ] of Object.entries(isObject(variants) ? variants : {})) {
+    if (!isObject(overrides)) continue;
+    // what the variant inherits unchanged was reported for the file already
+    const own = ownShapeProblems({ ...base, ...overrides }).filter((p) => !baseProblems.includes(p));
+    problems.push(...own.map((p) => `variant ${q(name)}: ${p}`));
+  }
+  return problems;
+}
+
+function ownShapeProblems(extras) {
+  const problems = [];
   if ('keywords' in extras) checkStrings(extras.keywords, '"keywords"', problems);
+  if ('tooltips' in extras) {
+    if (!isObject(extras.tooltips)) problems.push('"tooltips" must be an object: property id -> text');
+    else {
+      for (const [ id, text ] of Object.entries(extras.tooltips)) {
+        if (!isText(text)) problems.push(`tooltip for ${q(id)} must be a non-empty string`);
+      }
+    }
+  }
   if ('placeholders' in extras) {
     if (!isObject(extras.placeholders)) problems.push('"placeholders" must be an object: property id -> text');
     else {
@@ -239,6 +294,16 @@ export function checkExtrasAgainst(extras, template) {
     }
   }
 
+  for (const id of Object.keys(isObject(extras.tooltips) ? extras.tooltips : {})) {
+    if (!known(id)) {
+      problems.push(`tooltip for unknown property id ${q(id)}`);
+    } else if (byId.get(id).every((p) => p.type === 'Hidden')) {
+      problems.push(`tooltip for ${q(id)}, a Hidden property: nobody sees it`);
+    } else if (byId.get(id).some((p) => p.tooltip !== undefined && p.tooltip !== extras.tooltips[id])) {
+      problems.push(`tooltip for ${q(id)}, which has a tooltip from its annotation already: keep one of them`);
+    }
+  }
+
   const presets = Object.fromEntries(Object.entries(isObject(extras.presets) ? extras.presets : {}).filter(([ , v ]) => isObject(v)));
   const beforePresets = problems.length;
   for (const [ presetId, values ] of Object.entries(presets)) {
@@ -334,6 +399,11 @@ export function applyExtras(template, extras) {
     out = withKey(out, 'keywords', [ ...extras.keywords ], { after: [ 'description', 'name', 'id' ] });
   }
 
+  const tooltips = extras.tooltips || {};
+  out.properties = out.properties.map((p) => Object.hasOwn(tooltips, p.id) && p.type !== 'Hidden'
+    ? withKey(p, 'tooltip', tooltips[p.id], { before: [ 'placeholder', 'type' ] })
+    : p);
+
   const placeholders = extras.placeholders || {};
   out.properties = out.properties.map((p) => Object.hasOwn(placeholders, p.id)
     ? withKey(p, 'placeholder', placeholders[p.id], { before: [ 'type' ] })
@@ -361,6 +431,65 @@ export function applyExtras(template, extras) {
     }
   }
   return { template: out, notes };
+}
+
+/**
+ * Hover help for what the generator adds to every template (its descriptions become tooltips:
+ * a description stays only for a warning). Applied to current templates, never to versioned/.
+ */
+export const GENERATOR_HINTS = {
+  properties: {
+    resultVariable: {
+      tooltip: 'Stores the whole result in this process variable. Use Result expression to keep only parts of it.'
+    },
+    resultExpression: {
+      tooltip: 'A FEEL expression that maps the result, available as response, to process variables, ' +
+        'e.g. {recordSysId: response.sysId}.'
+    },
+    errorExpression: {
+      tooltip: 'A FEEL expression that turns a failure into a BPMN error for an error boundary event, ' +
+        'e.g. if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null. See the ' +
+        '<a href="https://docs.camunda.io/docs/components/connectors/use-connectors/" target="_blank">documentation</a>.'
+    },
+    retryCount: {
+      tooltip: 'How many times Zeebe runs the job again after a failure before it raises an incident.'
+    },
+    retryBackoff: {
+      tooltip: 'How long Zeebe waits before each retry, as an ISO 8601 duration, e.g. PT30S or PT2M.',
+      description: 'PT0S retries at once and hits a rate-limited or failing instance again immediately'
+    },
+    taskDefinitionType: {
+      tooltip: 'The job type of this task. Set your own (e.g. servicenow-onprem) and let only your ' +
+        'connectors runtime work on it.'
+    }
+  },
+  groups: {
+    output: 'Where the result goes',
+    error: 'Turning a failure into a BPMN error',
+    retries: 'How often and how soon a failed job runs again',
+    taskDefinitionType: 'The job type, for a connectors runtime of your own'
+  }
+};
+
+/** The template with GENERATOR_HINTS filled in where a property or group has no tooltip yet. */
+export function withGeneratorHints(template) {
+  let changed = false;
+  const properties = (template.properties || []).map((p) => {
+    const hint = GENERATOR_HINTS.properties[p.id];
+    if (!hint || p.tooltip !== undefined || p.type === 'Hidden') return p;
+    changed = true;
+    const { description, ...rest } = p;
+    let out = withKey(rest, 'tooltip', hint.tooltip, { before: [ 'placeholder', 'type' ] });
+    if (hint.description) out = withKey(out, 'description', hint.description, { after: [ 'label' ] });
+    return out;
+  });
+  const groups = (template.groups || []).map((g) => {
+    const tooltip = GENERATOR_HINTS.groups[g.id];
+    if (!tooltip || g.tooltip !== undefined) return g;
+    changed = true;
+    return { ...g, tooltip };
+  });
+  return changed ? { ...template, properties, groups } : template;
 }
 
 /** The generator writes retryBackoff PT0S: Zeebe would retry a failed job at once, in a tight loop. */

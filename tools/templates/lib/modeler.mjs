@@ -8,13 +8,18 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 
 export const DEFAULT_PLATFORM_VERSION = '8.8.0';
 
+// The editor's label link (a line from a selected element to its external label) measures SVG
+// paths jsdom cannot compute; replacing an event (a template that adds a message event
+// definition) selects it and would crash. It draws nothing that ends up in the XML.
+const NoLabelLink = { labelLink: [ 'value', {} ] };
+
 /** A Modeler with `xml` imported, its templates offered as Modeler would for the diagram's platform. */
 export async function openModeler(xml, templates, platformVersion) {
   const container = document.createElement('div');
   document.body.appendChild(container);
   const modeler = new Modeler({
     container,
-    additionalModules: [ CloudElementTemplatesCoreModule, CamundaCloudBehaviorsModule ],
+    additionalModules: [ CloudElementTemplatesCoreModule, CamundaCloudBehaviorsModule, NoLabelLink ],
     moddleExtensions: { zeebe: zeebeModdle }
   });
   await modeler.importXML(xml);
@@ -30,13 +35,19 @@ export async function openModeler(xml, templates, platformVersion) {
 
 /**
  * Name every shape after its element: replacing a bpmn:Task by a bpmn:ServiceTask gives its
- * shape a random id, and the same input must always give the same file (examples are committed).
+ * shape a random id (and a message event definition a template adds gets one too), and the same
+ * input must always give the same file (examples are committed).
  */
 export async function saveStableXml(modeler) {
   for (const element of modeler.get('elementRegistry').getAll()) {
     const di = element.di;
     if (di && element.businessObject?.id && !element.labelTarget) {
       di.id = `${element.businessObject.id}_di`;
+    }
+    // an event definition a template added (message throw event) has a random id too
+    for (const definition of element.labelTarget ? [] : element.businessObject?.eventDefinitions || []) {
+      const type = definition.$type.replace('bpmn:', '');
+      if (new RegExp(`^${type}_[0-9a-z]{7}$`).test(definition.id)) definition.id = `${element.businessObject.id}_${type}`;
     }
   }
   const { xml } = await modeler.saveXML({ format: true });

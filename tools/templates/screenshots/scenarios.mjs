@@ -10,6 +10,8 @@
 //   { group, label, ... }       restrict the label lookup to one group (by its title)
 //   { group, value }            without label: the only field of that group
 // open: group titles to expand (everything else stays collapsed).
+// tooltip: { label, group?, shows }: hover that field's label; its tooltip must contain `shows`.
+// menu: { element, templates, search, expect }: an append-menu scenario instead (see shoot.mjs).
 // expect: zeebe:input target -> source that the saved BPMN must contain afterwards
 //         ("taskDefinition.type": the job type).
 
@@ -85,6 +87,32 @@ export default [
       'operation.operation': 'update',
       'operation.sysId': '=incidentSysId',
       'operation.payload': '={"priority": "2"}'
+    }
+  },
+  {
+    name: 'incident-handler-tooltip',
+    template: 'element-templates/servicenow-incident-handler.json',
+    open: [ 'Operation' ],
+    steps: [
+      { group: 'General', label: 'Name', value: 'Read incident' },
+      { label: 'Operation', choose: 'Read' },
+      { label: 'Sys ID', value: 'INC0010001/comments' }
+    ],
+    tooltip: { label: 'Sys ID', shows: 'usually mapped from an earlier step' },
+    expect: {
+      'operation.operation': 'read',
+      'operation.sysId': 'INC0010001/comments'
+    }
+  },
+  {
+    name: 'append-menu-search',
+    menu: {
+      element: 'Task_1',
+      templates: [ 'element-templates/servicenow-record-handler.json', 'element-templates/servicenow-incident-handler.json',
+        'element-templates/servicenow-flow-starter.json', 'element-templates/servicenow-flow-starter-send-task.json',
+        'element-templates/servicenow-flow-starter-message-throw-event.json' ],
+      search: 'work note',
+      expect: [ 'Add work note' ]
     }
   },
   {

@@ -14,7 +14,10 @@
 // 3. checks the saved BPMN holds the expected zeebe:input values, so a screenshot never
 //    shows a state the template did not really produce;
 // 4. writes <out>/<name>.png (default docs/images/ at the repository root) and, for
-//    inspection, dist/screenshots/<name>.bpmn.
+//    inspection, dist/screenshots/<name>.bpmn; a scenario with `tooltip` hovers a field's label
+//    first and captures its tooltip too;
+// 5. a scenario with `menu` instead opens the append menu (bpmn-js-create-append-anything, as in
+//    Desktop Modeler) next to an element with every listed template and types a search.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,8 +54,23 @@ if (!selected.length) {
 }
 
 // -- 1. page bundle -----------------------------------------------------------------------
+// htm is hoisted to the top of node_modules, so its `htm/preact` would bind to the top-level
+// preact (11, from preact-markup), while diagram-js's UI renders with its own preact 10: the
+// popup menus (create, append, replace) would render nothing. Resolve htm's preact where htm's
+// owner, @bpmn-io/diagram-js-ui, resolves it.
+const htmUsesItsOwnersPreact = {
+  name: 'htm-uses-its-owners-preact',
+  setup(build) {
+    const owner = path.resolve(here, '../node_modules/@bpmn-io/diagram-js-ui');
+    build.onResolve({ filter: /^preact(\/.*)?$/ }, (args) => /[\\/]node_modules[\\/]htm[\\/]/.test(args.importer) && !args.pluginData
+      ? build.resolve(args.path, { resolveDir: owner, kind: args.kind, pluginData: true })
+      : undefined);
+  }
+};
+
 mkdirSync(dist, { recursive: true });
 await esbuild.build({
+  plugins: [ htmUsesItsOwnersPreact ],
   entryPoints: [ path.join(here, 'page/app.js') ],
   outdir: dist,
   bundle: true,
@@ -141,6 +159,29 @@ function checkInputs(xml, expect) {
     .map(([ target, source ]) => `${target}: expected ${JSON.stringify(source)}, BPMN has ${JSON.stringify(inputs[target])}`);
 }
 
+/**
+ * The append menu of a diagram element, searched like a user types into it: every current
+ * template registered, the menu opened next to `menu.element`, `menu.search` typed, and the
+ * entries `menu.expect` must list (labels, in order of appearance) checked before the capture.
+ */
+async function shootMenu(page, scenario) {
+  const templates = scenario.menu.templates.map((t) => JSON.parse(readFileSync(path.join(repo, t), 'utf8')));
+  await page.evaluate(() => document.body.classList.add('menu'));
+  await page.evaluate((t) => window.setup({ templates: t }), templates);
+  await page.evaluate((id) => window.openAppendMenu(id), scenario.menu.element);
+  const popup = page.locator('.djs-popup');
+  await popup.waitFor();
+  await popup.locator('input').first().click();
+  await page.keyboard.type(scenario.menu.search, { delay: 30 });
+  await page.waitForTimeout(800);
+  const labels = (await popup.locator('.entry .djs-popup-label').allTextContents()).map((l) => l.trim());
+  const missing = scenario.menu.expect.filter((l) => !labels.includes(l));
+  if (missing.length) throw new Error(`the menu lists ${JSON.stringify(labels)}, not ${JSON.stringify(missing)}`);
+  const file = path.join(args.out, `${scenario.name}.png`);
+  await page.locator('#shot').screenshot({ path: file });
+  console.log(`OK   ${path.relative(repo, file)}  (${labels.length} entries for "${scenario.menu.search}")`);
+}
+
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unescapeXml = (s) => s.replace(/&(#x?[0-9a-fA-F]+|lt|gt|quot|apos|amp);/g, (_, e) => e[0] === '#'
   ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
@@ -166,7 +207,12 @@ try {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     try {
       await page.goto(`file://${path.join(dist, 'index.html')}`);
+      if (scenario.menu) {
+        await shootMenu(page, scenario);
+        continue;
+      }
       const template = JSON.parse(readFileSync(path.join(repo, scenario.template), 'utf8'));
+      if (scenario.tooltip) await page.evaluate(() => document.body.classList.add('tooltip'));
       await page.evaluate((t) => window.setup({ templates: [ t ] }), template);
       const id = await page.evaluate((templateId) => window.applyTemplate(templateId), template.id);
       // selecting in the same tick as the import is ignored by the panel
@@ -194,10 +240,22 @@ try {
       if (problems.length) throw new Error(problems.join('\n  '));
 
       // a viewport as tall as the content: nothing scrolls while capturing
-      const box = await page.locator('#shot').boundingBox();
+      let box = await page.locator('#shot').boundingBox();
       await page.setViewportSize({ width: 1000, height: Math.ceil(box.y + box.height) + 10 });
       const file = path.join(args.out, `${scenario.name}.png`);
-      await page.locator('#shot').screenshot({ path: file });
+      if (scenario.tooltip) {
+        // hover the label: the panel shows the tooltip left of it, in the room body.tooltip makes
+        box = await page.locator('#shot').boundingBox();
+        const e = await entry(page, scenario.tooltip.label, scenario.tooltip.group);
+        await e.locator('.bio-properties-panel-tooltip-wrapper').first().hover();
+        const tooltip = page.locator('.bio-properties-panel-tooltip');
+        await tooltip.waitFor();
+        const text = await tooltip.textContent();
+        if (!text.includes(scenario.tooltip.shows)) throw new Error(`tooltip of "${scenario.tooltip.label}" reads "${text}"`);
+        await page.screenshot({ path: file, clip: { x: 0, y: box.y, width: box.x + box.width, height: box.height } });
+      } else {
+        await page.locator('#shot').screenshot({ path: file });
+      }
       console.log(`OK   ${path.relative(repo, file)}  (${Math.round(box.width * args.scale)}x${Math.round(box.height * args.scale)})`);
     } catch (e) {
       failed++;

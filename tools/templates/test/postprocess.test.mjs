@@ -25,6 +25,7 @@ function scratch(edit) {
   const dir = mkdtempSync(path.join(tmpdir(), 'postprocess-'));
   cpSync(path.join(fixtures, 'templates'), path.join(dir, 'templates'), { recursive: true });
   cpSync(path.join(fixtures, 'src'), path.join(dir, 'src'), { recursive: true });
+  addSendTaskVariant(path.join(dir, 'templates'));
   if (edit) {
     const file = path.join(dir, 'src', DATA);
     const data = JSON.parse(readFileSync(file, 'utf8'));
@@ -32,6 +33,26 @@ function scratch(edit) {
     writeFileSync(file, JSON.stringify(data, null, 2));
   }
   return dir;
+}
+
+/**
+ * A second template of the same records, as @ElementTemplate(elementTypes) makes one: another
+ * id and element type; the same properties, one of them with a tooltip from its annotation.
+ */
+function addSendTaskVariant(templates) {
+  for (const [ from, to, id ] of [ [ 'demo.json', 'demo-send-task.json', 'com.example.demo:SendTask' ],
+    [ 'hybrid/demo-hybrid.json', 'hybrid/demo-send-task-hybrid.json', 'com.example.demo:SendTask-hybrid' ] ]) {
+    const t = JSON.parse(readFileSync(path.join(templates, from), 'utf8'));
+    const fields = (x) => x.properties.find((p) => p.id === 'operation.fields');
+    writeFileSync(path.join(templates, to), stringifyLikeGenerator({ ...t, id, elementType: { value: 'bpmn:SendTask' } }));
+    // the annotation's tooltip, on every flavour
+    for (const f of [ from, to ]) {
+      const u = JSON.parse(readFileSync(path.join(templates, f), 'utf8'));
+      const { type, ...rest } = fields(u);
+      u.properties[u.properties.indexOf(fields(u))] = { ...rest, tooltip: 'Fields to return', type };
+      writeFileSync(path.join(templates, f), stringifyLikeGenerator(u));
+    }
+  }
 }
 
 function postprocess(templates, ...dataRoots) {
@@ -173,6 +194,88 @@ for (const [ name, validator ] of [ [ 'Modeler 5.31', modeler531 ], [ 'Modeler 5
   });
 }
 
+test('tooltips from the data file go on properties the annotations cannot give one', () => {
+  const dir = scratch((d) => {
+    d.tooltips = { 'operation.operation': 'What to do', 'operation.sysId': 'The record\'s id' };
+  });
+  const templates = path.join(dir, 'templates');
+  const run = postprocess(templates, path.join(dir, 'src'));
+  assert.equal(run.status, 0, run.stderr);
+  for (const f of [ 'demo.json', 'hybrid/demo-hybrid.json' ]) {
+    const t = read(templates, f);
+    const operation = t.properties.find((p) => p.id === 'operation.operation');
+    assert.equal(operation.tooltip, 'What to do', f);
+    assert.deepEqual(Object.keys(operation).slice(-3), [ 'tooltip', 'type', 'choices' ]);
+    for (const p of t.properties.filter((x) => x.id === 'operation.sysId')) {
+      assert.deepEqual(Object.keys(p).slice(-3), [ 'tooltip', 'placeholder', 'type' ]);
+    }
+  }
+  assert.match(run.stdout, /demo\.json: .*2 tooltips/);
+  // idempotent: the tooltip it wrote is not "an annotation's"
+  const second = postprocess(templates, path.join(dir, 'src'));
+  assert.equal(second.status, 0, second.stderr);
+  assert.equal(second.stdout, '');
+});
+
+test('a variant template takes the data file with its own steps', () => {
+  const dir = scratch((d) => {
+    d.variants = { 'demo-send-task': {
+      keywords: [ 'demo', 'send' ],
+      steps: [ { name: 'Records (send task)', description: 'All in one', steps: d.steps } ]
+    } };
+  });
+  const templates = path.join(dir, 'templates');
+  const run = postprocess(templates, path.join(dir, 'src'));
+  assert.equal(run.status, 0, run.stderr);
+  const normal = read(templates, 'demo.json');
+  for (const f of [ 'demo-send-task.json', 'hybrid/demo-send-task-hybrid.json' ]) {
+    const v = read(templates, f);
+    assert.deepEqual(v.keywords, [ 'demo', 'send' ], f);
+    assert.equal(v.steps[0].name, 'Records (send task)');
+    assert.deepEqual(v.presets, normal.presets, 'presets inherited');
+    assert.equal(v.properties.find((p) => p.id === 'instance').placeholder, 'your-instance', 'placeholders inherited');
+  }
+  assert.equal(normal.steps[0].name, 'Records');
+});
+
+test('a variant template without its own data takes the data file as it is; without a variant entry, none', () => {
+  const plain = processed();
+  assert.equal(read(plain.templates, 'demo-send-task.json').keywords, undefined);
+
+  const dir = scratch((d) => { d.variants = { 'demo-send-task': {} }; });
+  const run = postprocess(path.join(dir, 'templates'), path.join(dir, 'src'));
+  assert.equal(run.status, 0, run.stderr);
+  const v = read(path.join(dir, 'templates'), 'demo-send-task.json');
+  const n = read(path.join(dir, 'templates'), 'demo.json');
+  for (const key of [ 'keywords', 'steps', 'presets' ]) assert.deepEqual(v[key], n[key], key);
+
+  const missing = scratch((d) => { d.variants = { 'demo-end-event': {} }; });
+  const refused = postprocess(path.join(missing, 'templates'), path.join(missing, 'src'));
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /demo\.template-extras\.json: no template demo-end-event\.json in /);
+});
+
+test('the generator\'s own properties and groups get tooltips; a description stays only as a warning', () => {
+  const { templates } = processed();
+  for (const f of [ 'demo.json', 'hybrid/demo-hybrid.json', 'demo-send-task.json' ]) {
+    const t = read(templates, f);
+    for (const id of [ 'resultVariable', 'resultExpression', 'errorExpression', 'retryCount', 'retryBackoff' ]) {
+      const p = t.properties.find((x) => x.id === id);
+      assert.ok(p.tooltip, `${f}: ${id}`);
+      assert.equal(p.description, id === 'retryBackoff' ? p.description : undefined, `${f}: ${id} description`);
+    }
+    assert.match(t.properties.find((x) => x.id === 'retryBackoff').description, /PT0S/);
+    assert.match(t.properties.find((x) => x.id === 'errorExpression').tooltip, /<a href="https:\/\/docs\.camunda\.io\//);
+    for (const id of [ 'output', 'error', 'retries' ]) assert.ok(t.groups.find((g) => g.id === id).tooltip, `${f}: group ${id}`);
+    assert.equal(t.groups.find((g) => g.id === 'connector').tooltip, undefined, 'only Hidden properties there');
+  }
+  const h = read(templates, 'hybrid/demo-hybrid.json');
+  assert.ok(h.properties.find((p) => p.id === 'taskDefinitionType').tooltip);
+  assert.ok(h.groups.find((g) => g.id === 'taskDefinitionType').tooltip);
+  const versioned = read(templates, 'versioned/demo-1.json');
+  assert.ok(!JSON.stringify(versioned).includes('"tooltip"'), 'versioned/ is frozen');
+});
+
 // ---------------------------------------------------------------------------
 // Refusals: readable, name the data file and the step/preset/property, change nothing.
 
@@ -227,9 +330,25 @@ const refusals = {
   'steps without presets': [
     (d) => { delete d.presets; },
     /"steps" and "presets" go together/ ],
+  // the allowed keys now include tooltips and variants (issue #16)
   'unknown key (a typo)': [
     (d) => { d.placeholder = {}; },
-    /unknown key "placeholder" \(allowed: "\$comment", "keywords", "placeholders", "steps", "presets"\)/ ]
+    /unknown key "placeholder" \(allowed: "\$comment", "keywords", "placeholders", "tooltips", "steps", "presets", "variants"\)/ ],
+  'tooltip for an unknown property': [
+    (d) => { d.tooltips = { 'operation.kind': 'x' }; },
+    /\(demo\.json\): tooltip for unknown property id "operation\.kind"/ ],
+  'tooltip for a Hidden property': [
+    (d) => { d.tooltips = { version: 'x' }; },
+    /tooltip for "version", a Hidden property: nobody sees it/ ],
+  'tooltip for a property whose annotation has one': [
+    (d) => { d.tooltips = { 'operation.fields': 'another text' }; },
+    /tooltip for "operation\.fields", which has a tooltip from its annotation already: keep one of them/ ],
+  'variant with an unknown key': [
+    (d) => { d.variants = { 'demo-send-task': { step: [] } }; },
+    /variant "demo-send-task": unknown key "step"/ ],
+  'variant whose steps lose a preset': [
+    (d) => { d.variants = { 'demo-send-task': { presets: { read: d.presets.read, create: d.presets.create } } }; },
+    /variant "demo-send-task": step "Delete record": presetId "delete" is not a preset/ ]
 };
 
 for (const [ name, [ edit, message ] ] of Object.entries(refusals)) {

@@ -1,9 +1,10 @@
-// upgrade.mjs: a diagram made with template version 1 upgraded to a synthetic version 2 the way
-// Modeler's "Update" does it; the v1 diagram is the committed incident-lifecycle example.
+// upgrade.mjs: a diagram made with template version 1 upgraded the way Modeler's "Update" does
+// it, to a synthetic version 2 (what an upgrade keeps, drops and renews) and to the real current
+// templates (the committed version 1 diagrams of src/test/resources/e2e/v1).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +14,10 @@ import { lintXml } from '../lint.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = path.resolve(root, '../..');
-const V1_TEMPLATE = path.join(repo, 'element-templates/servicenow-incident-handler.json');
-const V1_DIAGRAM = path.join(repo, 'examples/incident-lifecycle.bpmn');
+const V1_TEMPLATE = path.join(repo, 'element-templates/versioned/servicenow-incident-handler-1.json');
+const V1_DIAGRAMS = path.join(repo, 'src/test/resources/e2e/v1');
+const V1_DIAGRAM = path.join(V1_DIAGRAMS, 'incident-lifecycle.bpmn');
+const TEMPLATES = path.join(repo, 'element-templates');
 const MOVED = 'connection.baseUrl'; // set on every task of the example
 const MOVED_TO = 'connection.endpoint.baseUrl';
 const dir = mkdtempSync(path.join(tmpdir(), 'upgrade-'));
@@ -139,4 +142,41 @@ test('a newer version for another Camunda version is not offered', () => {
   assert.equal(status, 0, stderr);
   assert.match(stderr, /^nothing to upgrade$/m);
   assert.deepEqual(tasks(stdout), tasks(readFileSync(V1_DIAGRAM, 'utf8')));
+});
+
+test('the committed version 1 diagrams upgrade to the current templates with every value kept', () => {
+  const diagrams = readdirSync(V1_DIAGRAMS).filter((f) => f.endsWith('.bpmn'));
+  assert.ok(diagrams.length >= 5);
+  let examples = 0;
+  for (const f of diagrams) {
+    const out = path.join(dir, `current-${f}`);
+    const { status, stderr } = upgrade(path.join(V1_DIAGRAMS, f), '-t', TEMPLATES, '--strict', '-o', out);
+    assert.equal(status, 0, `${f}: ${stderr}`);
+    assert.doesNotMatch(stderr, /dropped/, f);
+    // the only change: the template version, in the attribute and its header
+    assert.deepEqual([ ...new Set(stderr.match(/^ {2}changed .*$/mg)) ], [ '  changed header elementTemplateVersion: "1" -> "2"' ], f);
+    assert.equal(readFileSync(out, 'utf8').replace(/(modelerTemplateVersion=|elementTemplateVersion" value=)"2"/g, '$1"1"'),
+      readFileSync(path.join(V1_DIAGRAMS, f), 'utf8'), `${f}: nothing else differs`);
+    // and it is what the current templates make of the example's recipe
+    const example = path.join(repo, 'examples', f);
+    if (existsSync(example)) {
+      assert.equal(readFileSync(out, 'utf8'), readFileSync(example, 'utf8'), `${f} upgraded = examples/${f}`);
+      examples++;
+    }
+  }
+  assert.equal(examples, 3);
+});
+
+test('why the Incident Handler keeps its table options bound in operation: a moved binding loses the user\'s value', () => {
+  const current = JSON.parse(readFileSync(path.join(TEMPLATES, 'servicenow-incident-handler.json'), 'utf8'));
+  const fields = current.properties.find((p) => p.id === 'options.fields');
+  assert.equal(fields.binding.name, 'operation.fields');
+  fields.binding.name = 'options.fields'; // the shape of the Record Handler's options
+  const moved = path.join(mkdtempSync(path.join(dir, 'moved-')), 'servicenow-incident-handler.json');
+  writeFileSync(moved, JSON.stringify(current));
+
+  const { status, stderr } = upgrade(V1_DIAGRAM, '-t', V1_TEMPLATE, '-t', moved, '--strict');
+  assert.equal(status, 1);
+  assert.match(stderr, /^ {2}dropped input operation\.fields = "sys_id,number,priority,short_description"$/m);
+  assert.match(stderr, /^error: FindCriticalIncidents: the upgrade drops 1 value\(s\) \(--strict\)$/m);
 });

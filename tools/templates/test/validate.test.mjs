@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mutuallyExclusive } from '../validate.mjs';
@@ -130,4 +130,61 @@ test('hybrid template must carry the same keywords, steps and presets', () => {
   assert.match(out, /\/keywords "keywords" differs from \.\.\/demo\.json/);
   assert.match(out, /\/steps "steps" differs from \.\.\/demo\.json/);
   assert.doesNotMatch(out, /"presets" differs/);
+});
+
+test('element types a connector runs on: send task, message throw and end events, each as it applies', () => {
+  const ok = postprocessed((t, h) => {
+    for (const x of [ t, h ]) x.elementType = { value: 'bpmn:SendTask' };
+  });
+  assert.equal(validate(ok).status, 0, validate(ok).out);
+  const event = postprocessed((t, h) => {
+    for (const x of [ t, h ]) {
+      x.appliesTo = [ 'bpmn:IntermediateThrowEvent' ];
+      x.elementType = { value: 'bpmn:IntermediateThrowEvent', eventDefinition: 'bpmn:MessageEventDefinition' };
+    }
+  });
+  assert.equal(validate(event).status, 0, validate(event).out);
+
+  const { status, out } = validate(postprocessed((t, h) => {
+    t.elementType = { value: 'bpmn:IntermediateThrowEvent' };
+    h.elementType = { value: 'bpmn:UserTask' };
+  }));
+  assert.equal(status, 1);
+  assert.match(out, /\/appliesTo a bpmn:IntermediateThrowEvent template must apply to bpmn:IntermediateThrowEvent/);
+  assert.match(out, /\/elementType a bpmn:IntermediateThrowEvent template needs eventDefinition "bpmn:MessageEventDefinition"/);
+  assert.match(out, /\/elementType elementType\.value must be "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:IntermediateThrowEvent" or "bpmn:EndEvent"/);
+});
+
+test('patterns compile as Modeler compiles them, and accept an empty field that may stay empty', () => {
+  const withPatterns = (patterns) => postprocessed((t, h) => {
+    for (const x of [ t, h ]) {
+      x.properties.filter((p) => p.id === 'operation.fields').forEach((p) => { p.constraints = patterns.fields; });
+      x.properties.filter((p) => p.id === 'operation.sysId').forEach((p) => { p.constraints = patterns.sysId; });
+    }
+  });
+  const good = withPatterns({
+    fields: { notEmpty: false, pattern: { value: '^(|[a-z,]+)$', message: 'must be field names' } },
+    sysId: { notEmpty: true, pattern: { value: '^[a-f0-9]{32}$', message: 'must be a sys_id' } }
+  });
+  assert.equal(validate(good).status, 0, validate(good).out);
+
+  const { status, out } = validate(withPatterns({
+    fields: { notEmpty: false, pattern: { value: '^[a-z,]+$', message: 'must be field names' } },
+    sysId: { notEmpty: true, pattern: { value: '^(?<id[a-f0-9]{32}$', message: 'must be a sys_id' } }
+  }));
+  assert.equal(status, 1);
+  assert.match(out, /constraints\/pattern pattern of "operation\.fields" rejects an empty field, but the field may stay empty/);
+  assert.match(out, /constraints\/pattern pattern does not compile in JavaScript: Invalid regular expression/);
+});
+
+test('a frozen version needs its hybrid frozen too (the generator keeps no hybrid history)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hybrid-history-'));
+  cpSync(fixture('good'), dir, { recursive: true });
+  const frozen = path.join(dir, 'hybrid/versioned/demo-outbound-connector-hybrid-1.json');
+  assert.equal(validate(dir).status, 0);
+  rmSync(frozen);
+  const { status, out } = validate(dir);
+  assert.equal(status, 1);
+  assert.match(out, /^FAIL .*versioned\/demo-outbound-connector-1\.json$/m);
+  assert.match(out, /hybrid\/versioned\/demo-outbound-connector-hybrid-1\.json is missing: the generator keeps no history for hybrid templates/);
 });

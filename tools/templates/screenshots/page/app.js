@@ -14,6 +14,7 @@ import {
   ZeebePropertiesProviderModule
 } from 'bpmn-js-properties-panel';
 import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from 'bpmn-js-create-append-anything';
 import CamundaCloudBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 
@@ -54,7 +55,10 @@ window.setup = async ({ templates, platformVersion = '8.8.0' }) => {
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       CloudElementTemplatesPropertiesProviderModule,
-      CamundaCloudBehaviorsModule
+      CamundaCloudBehaviorsModule,
+      // the create/append/replace menus with element templates and their steps, as in Desktop Modeler
+      CreateAppendAnythingModule,
+      CreateAppendElementTemplatesModule
     ],
     moddleExtensions: { zeebe: zeebeModdle },
     elementTemplates: templates
@@ -83,3 +87,14 @@ window.select = (id) => {
 };
 
 window.saveXML = async () => (await modeler.saveXML({ format: true })).xml;
+
+/** Open the append menu next to an element, as its context pad's "Append element" does. */
+window.openAppendMenu = (id) => {
+  const element = modeler.get('elementRegistry').get(id);
+  const box = modeler.get('canvas').getGraphics(element).getBoundingClientRect();
+  modeler.get('popupMenu').open(element, 'bpmn-append', { x: box.right + 10, y: box.top, cursor: { x: box.right, y: box.top } }, {
+    title: 'Append element',
+    width: 340,
+    search: true
+  });
+};

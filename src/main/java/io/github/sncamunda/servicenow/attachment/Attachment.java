@@ -1,7 +1,8 @@
 package io.github.sncamunda.servicenow.attachment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sncamunda.servicenow.table.Records;
+import java.util.Map;
 
 /**
  * An attachment as ServiceNow describes it. {@code skipped} is true on an upload that found the
@@ -16,7 +17,7 @@ public record Attachment(
     String tableSysId,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean skipped) {
 
-  static Attachment of(JsonNode record) {
+  static Attachment of(Map<String, Object> record) {
     return new Attachment(
         text(record, "sys_id"),
         text(record, "file_name"),
@@ -31,15 +32,11 @@ public record Attachment(
     return new Attachment(sysId, fileName, sizeBytes, contentType, tableName, tableSysId, true);
   }
 
-  private static String text(JsonNode record, String field) {
-    JsonNode value = record.get(field);
-    if (value != null && value.isObject()) {
-      value = value.has("value") ? value.get("value") : value.get("display_value");
-    }
-    return value == null || value.isNull() ? null : value.asText();
+  private static String text(Map<String, Object> record, String field) {
+    return Records.value(record.get(field));
   }
 
-  private static Long size(JsonNode record) {
+  private static Long size(Map<String, Object> record) {
     String value = text(record, "size_bytes");
     try {
       return value == null || value.isBlank() ? null : Long.parseLong(value.strip());

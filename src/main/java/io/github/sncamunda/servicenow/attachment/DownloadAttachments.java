@@ -1,21 +1,19 @@
 package io.github.sncamunda.servicenow.attachment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentFactory;
-import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
-import io.github.sncamunda.servicenow.client.ServiceNowResponse;
-import io.github.sncamunda.servicenow.common.ErrorCodes;
 import io.github.sncamunda.servicenow.common.SafeText;
 import io.github.sncamunda.servicenow.table.Pages;
+import io.github.sncamunda.servicenow.table.Records;
 import io.github.sncamunda.servicenow.table.Table;
 import io.github.sncamunda.servicenow.table.TableInputs;
 import io.github.sncamunda.servicenow.table.TableSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -62,18 +60,7 @@ public final class DownloadAttachments {
   private static Attachment metadata(TableSession session, String attachmentSysId) {
     String id = TableInputs.sysId(attachmentSysId, AttachmentTable.ATTACHMENT);
     ServiceNowRequest request = AttachmentRequests.attachment(HttpMethod.GET, id).build();
-    ServiceNowResponse response = session.execute(request);
-    JsonNode result = response.result();
-    if (result == null || !result.isObject()) {
-      throw new ConnectorException(
-          ErrorCodes.INVALID_RESPONSE,
-          "ServiceNow answered "
-              + response.status()
-              + " to "
-              + request.describe()
-              + " without the attachment record");
-    }
-    return Attachment.of(result);
+    return Attachment.of(Records.single(session.execute(request), request.describe()));
   }
 
   private static List<Attachment> ofRecord(TableSession session, Selection.OfRecord record) {
@@ -90,7 +77,7 @@ public final class DownloadAttachments {
             true,
             TableInputs.MAX_LIMIT);
     List<Attachment> chosen = new ArrayList<>();
-    for (JsonNode node : attached.records()) {
+    for (Map<String, Object> node : attached.records()) {
       Attachment attachment = Attachment.of(node);
       if (FileNames.matches(names, attachment.fileName()) && chosen.size() < maxFiles) {
         chosen.add(attachment);

@@ -1,17 +1,16 @@
 package io.github.sncamunda.servicenow.attachment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentMetadata;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
-import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import io.github.sncamunda.servicenow.client.StreamContent;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
 import io.github.sncamunda.servicenow.common.SafeText;
 import io.github.sncamunda.servicenow.table.Pages;
+import io.github.sncamunda.servicenow.table.Records;
 import io.github.sncamunda.servicenow.table.Table;
 import io.github.sncamunda.servicenow.table.TableInputs;
 import io.github.sncamunda.servicenow.table.TableSession;
@@ -123,18 +122,7 @@ public final class UploadAttachments {
                     upload.contentType(),
                     limit.bytes()))
             .build();
-    ServiceNowResponse response = session.execute(request);
-    JsonNode result = response.result();
-    if (result == null || !result.isObject()) {
-      throw new ConnectorException(
-          ErrorCodes.INVALID_RESPONSE,
-          "ServiceNow answered "
-              + response.status()
-              + " to "
-              + request.describe()
-              + " without the attachment record");
-    }
-    return Attachment.of(result);
+    return Attachment.of(Records.single(session.execute(request), request.describe()));
   }
 
   /** What is attached to the record now (up to the documents' count times a margin). */

@@ -11,7 +11,10 @@ public record ApiKeyAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "API key",
-            description = "REST API key (sent as x-sn-apikey), e.g. {{secrets.snApiKey}}")
+            tooltip =
+                "A ServiceNow REST API key, sent in the x-sn-apikey header; e.g."
+                    + " {{secrets.snApiKey}}.",
+            description = SECRET_WARNING)
         String apiKey)
     implements ServiceNowAuthentication {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
+import io.github.sncamunda.servicenow.common.Fingerprint;
 import io.github.sncamunda.servicenow.common.Json;
 import io.github.sncamunda.servicenow.common.Memo;
 import io.github.sncamunda.servicenow.common.UrlRules;
@@ -42,7 +43,8 @@ public final class Authenticator {
 
   /**
    * The credential for one request. {@code defaultTokenUrl} is the instance's token endpoint, used
-   * when an OAuth grant names none; {@code timeout} bounds a token request.
+   * when an OAuth grant names none; {@code timeout} bounds a token request. Null when the TLS
+   * client certificate is the only credential ({@link ClientCertificateAuthentication}).
    */
   public Credential credential(
       ServiceNowAuthentication authentication, URI defaultTokenUrl, Duration timeout) {
@@ -56,6 +58,9 @@ public final class Authenticator {
           oauth(new TokenRequest(grant, tokenUrl(grant, defaultTokenUrl), timeout));
       case OAuthPasswordAuthentication grant ->
           oauth(new TokenRequest(grant, tokenUrl(grant, defaultTokenUrl), timeout));
+      case OAuthJwtBearerAuthentication grant ->
+          oauth(new TokenRequest(grant, tokenUrl(grant, defaultTokenUrl), timeout));
+      case ClientCertificateAuthentication certificate -> null;
     };
   }
 
@@ -64,7 +69,7 @@ public final class Authenticator {
    * (revoked or expired early, so one resend is worth it), empty when nothing can change.
    */
   public Optional<Credential> renewAfterUnauthorized(Credential refused) {
-    if (refused.token() == null) {
+    if (refused == null || refused.token() == null) {
       return Optional.empty();
     }
     tokens.invalidate(refused.key(), refused.token());
@@ -82,14 +87,14 @@ public final class Authenticator {
   }
 
   private Credential oauth(TokenRequest request) {
-    TokenKey key = request.key();
+    Fingerprint key = request.key();
     AccessToken token =
         tokens.get(
             key,
             new TokenCache.Fetcher() {
               @Override
               public AccessToken grant() {
-                return fetch(request, request.grantForm(), request.grantType());
+                return fetch(request, request.grantForm(clock.instant()), request.grantType());
               }
 
               @Override
@@ -101,7 +106,9 @@ public final class Authenticator {
   }
 
   private AccessToken fetch(TokenRequest request, FormBody form, String grantType) {
-    String call = "OAuth " + grantType + " token request to " + request.tokenUrl();
+    String name =
+        grantType.equals(OAuthJwtBearerAuthentication.GRANT_TYPE) ? "jwt-bearer" : grantType;
+    String call = "OAuth " + name + " token request to " + request.tokenUrl();
     TokenReply reply = transport.post(request.tokenUrl(), form.bytes(), request.timeout(), call);
     if (!reply.successful()) {
       throw authenticationFailed(
@@ -154,6 +161,12 @@ public final class Authenticator {
               + " application user on the registry entry.";
       case "password" ->
           common + " The password grant also needs a valid, unlocked username and password.";
+      case OAuthJwtBearerAuthentication.GRANT_TYPE ->
+          common
+              + " The JWT bearer grant also needs the integration to hold the certificate of this"
+              + " private key (its JWT verifier map or JWKS, under the key ID if one is set), the"
+              + " user (subject) to exist and be active, and the audience to be what the"
+              + " integration expects (by default the client ID).";
       default -> common;
     };
   }
@@ -172,23 +185,34 @@ public final class Authenticator {
   /** One grant against one token URL: what to send, and the cache key it is remembered under. */
   record TokenRequest(OAuthGrant grant, URI tokenUrl, Duration timeout) {
 
-    TokenKey key() {
+    Fingerprint key() {
       return switch (grant) {
         case OAuthClientCredentialsAuthentication c ->
-            TokenKey.of(
+            Fingerprint.of(
                 tokenUrl.toString(),
                 grantType(),
                 c.clientId(),
                 c.clientSecret(),
                 c.scope() == null ? "" : c.scope());
         case OAuthPasswordAuthentication p ->
-            TokenKey.of(
+            Fingerprint.of(
                 tokenUrl.toString(),
                 grantType(),
                 p.clientId(),
                 p.clientSecret(),
                 p.username(),
                 p.password());
+        case OAuthJwtBearerAuthentication j ->
+            Fingerprint.of(
+                tokenUrl.toString(),
+                grantType(),
+                j.clientId(),
+                j.clientSecret(),
+                j.user(),
+                j.privateKey(),
+                j.keyId(),
+                j.audienceOrClientId(),
+                String.valueOf(j.lifetime().toSeconds()));
       };
     }
 
@@ -196,10 +220,12 @@ public final class Authenticator {
       return switch (grant) {
         case OAuthClientCredentialsAuthentication c -> "client_credentials";
         case OAuthPasswordAuthentication p -> "password";
+        case OAuthJwtBearerAuthentication j -> OAuthJwtBearerAuthentication.GRANT_TYPE;
       };
     }
 
-    FormBody grantForm() {
+    /** {@code now} dates a JWT bearer grant's assertion. */
+    FormBody grantForm(java.time.Instant now) {
       FormBody form =
           new FormBody()
               .add("grant_type", grantType())
@@ -213,6 +239,7 @@ public final class Authenticator {
         }
         case OAuthPasswordAuthentication p ->
             form.add("username", p.username()).add("password", p.password());
+        case OAuthJwtBearerAuthentication j -> form.add("assertion", JwtAssertion.sign(j, now));
       }
       return form;
     }

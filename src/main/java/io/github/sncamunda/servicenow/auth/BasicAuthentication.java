@@ -10,13 +10,16 @@ public record BasicAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "Username",
-            description = "ServiceNow user, e.g. {{secrets.snUser}}")
+            tooltip =
+                "The ServiceNow user, best a web-service-access-only integration user; e.g."
+                    + " {{secrets.snUser}}.")
         String username,
     @NotBlank
         @TemplateProperty(
             group = "authentication",
             label = "Password",
-            description = "Store it as a secret and reference it, e.g. {{secrets.snPwd}}")
+            tooltip = "The user's password, referenced as a secret, e.g. {{secrets.snPwd}}.",
+            description = SECRET_WARNING)
         String password)
     implements ServiceNowAuthentication {
 

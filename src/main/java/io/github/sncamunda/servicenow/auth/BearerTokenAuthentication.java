@@ -10,7 +10,10 @@ public record BearerTokenAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "Bearer token",
-            description = "An OAuth access token obtained elsewhere, e.g. {{secrets.snToken}}")
+            tooltip =
+                "An OAuth access token obtained elsewhere, sent as Authorization: Bearer; e.g."
+                    + " {{secrets.snToken}}. The connector cannot renew it.",
+            description = SECRET_WARNING)
         String token)
     implements ServiceNowAuthentication {
 

@@ -1,5 +1,7 @@
 package io.github.sncamunda.servicenow.auth;
 
+import io.github.sncamunda.servicenow.common.Fingerprint;
+
 /**
  * The header one request carries to prove who it is. An OAuth credential also remembers which
  * cached token it holds, so the {@link Authenticator} can drop exactly that one when ServiceNow
@@ -9,14 +11,14 @@ public final class Credential {
 
   private final String header;
   private final String value;
-  private final TokenKey key;
+  private final Fingerprint key;
   private final AccessToken token;
   private final Authenticator.TokenRequest request;
 
   private Credential(
       String header,
       String value,
-      TokenKey key,
+      Fingerprint key,
       AccessToken token,
       Authenticator.TokenRequest request) {
     this.header = header;
@@ -33,7 +35,7 @@ public final class Credential {
   static Credential renewable(
       String header,
       String value,
-      TokenKey key,
+      Fingerprint key,
       AccessToken token,
       Authenticator.TokenRequest request) {
     return new Credential(header, value, key, token, request);
@@ -49,7 +51,7 @@ public final class Credential {
     return value;
   }
 
-  TokenKey key() {
+  Fingerprint key() {
     return key;
   }
 

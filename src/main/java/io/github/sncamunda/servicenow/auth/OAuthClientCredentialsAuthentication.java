@@ -1,7 +1,10 @@
 package io.github.sncamunda.servicenow.auth;
 
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import jakarta.validation.constraints.NotBlank;
 
 @TemplateSubType(
@@ -13,29 +16,38 @@ public record OAuthClientCredentialsAuthentication(
             id = "clientCredentialsClientId",
             group = "authentication",
             label = "Client ID",
-            description =
-                "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
+            tooltip =
+                "Client ID of the OAuth application registry entry (client credentials grant),"
+                    + " e.g. {{secrets.snClientId}}.")
         String clientId,
     @NotBlank
         @TemplateProperty(
             id = "clientCredentialsClientSecret",
             group = "authentication",
             label = "Client secret",
-            description = "Store it as a secret, e.g. {{secrets.snClientSecret}}")
+            tooltip =
+                "The entry's client secret, referenced as a secret, e.g."
+                    + " {{secrets.snClientSecret}}.",
+            description = SECRET_WARNING)
         String clientSecret,
     @TemplateProperty(
             id = "clientCredentialsTokenUrl",
             group = "authentication",
             label = "Token URL",
             optional = true,
-            description = "Defaults to https://<instance name>.service-now.com/oauth_token.do")
+            tooltip = TOKEN_URL_TOOLTIP,
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(value = FieldPatterns.URL, message = FieldPatterns.URL_MESSAGE)))
         String tokenUrl,
     @TemplateProperty(
             id = "clientCredentialsScope",
             group = "authentication",
             label = "Scope",
             optional = true,
-            description = "Optional OAuth scope to request")
+            tooltip =
+                "An OAuth scope to request, if your application registry entry limits scopes.")
         String scope)
     implements ServiceNowAuthentication, OAuthGrant {
 

@@ -5,7 +5,13 @@ package io.github.sncamunda.servicenow.auth;
  * {@link Authenticator} turns each kind into its token request; the records only carry values.
  */
 sealed interface OAuthGrant
-    permits OAuthClientCredentialsAuthentication, OAuthPasswordAuthentication {
+    permits OAuthClientCredentialsAuthentication,
+        OAuthPasswordAuthentication,
+        OAuthJwtBearerAuthentication {
+
+  /** Hover help of every grant's Token URL field. */
+  String TOKEN_URL_TOOLTIP =
+      "Where tokens come from; https://<instance name>.service-now.com/oauth_token.do when empty.";
 
   String clientId();
 

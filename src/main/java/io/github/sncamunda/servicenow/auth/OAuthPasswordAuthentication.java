@@ -1,7 +1,10 @@
 package io.github.sncamunda.servicenow.auth;
 
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import jakarta.validation.constraints.NotBlank;
 
 @TemplateSubType(id = OAuthPasswordAuthentication.TYPE, label = "OAuth 2.0 password grant")
@@ -11,36 +14,45 @@ public record OAuthPasswordAuthentication(
             id = "passwordGrantClientId",
             group = "authentication",
             label = "Client ID",
-            description =
-                "Client ID of the OAuth application registry entry, e.g. {{secrets.snClientId}}")
+            tooltip =
+                "Client ID of the OAuth application registry entry (password grant), e.g."
+                    + " {{secrets.snClientId}}.")
         String clientId,
     @NotBlank
         @TemplateProperty(
             id = "passwordGrantClientSecret",
             group = "authentication",
             label = "Client secret",
-            description = "Store it as a secret, e.g. {{secrets.snClientSecret}}")
+            tooltip =
+                "The entry's client secret, referenced as a secret, e.g."
+                    + " {{secrets.snClientSecret}}.",
+            description = SECRET_WARNING)
         String clientSecret,
     @NotBlank
         @TemplateProperty(
             id = "passwordGrantUsername",
             group = "authentication",
             label = "Username",
-            description = "ServiceNow user, e.g. {{secrets.snUser}}")
+            tooltip = "The ServiceNow user the token acts as, e.g. {{secrets.snUser}}.")
         String username,
     @NotBlank
         @TemplateProperty(
             id = "passwordGrantPassword",
             group = "authentication",
             label = "Password",
-            description = "Store it as a secret, e.g. {{secrets.snPwd}}")
+            tooltip = "The user's password, referenced as a secret, e.g. {{secrets.snPwd}}.",
+            description = SECRET_WARNING)
         String password,
     @TemplateProperty(
             id = "passwordGrantTokenUrl",
             group = "authentication",
             label = "Token URL",
             optional = true,
-            description = "Defaults to https://<instance name>.service-now.com/oauth_token.do")
+            tooltip = TOKEN_URL_TOOLTIP,
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @Pattern(value = FieldPatterns.URL, message = FieldPatterns.URL_MESSAGE)))
         String tokenUrl)
     implements ServiceNowAuthentication, OAuthGrant {
 

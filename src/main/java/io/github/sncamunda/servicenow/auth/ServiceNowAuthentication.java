@@ -24,24 +24,32 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
   @JsonSubTypes.Type(
       value = BearerTokenAuthentication.class,
       name = BearerTokenAuthentication.TYPE),
-  @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE)
+  @JsonSubTypes.Type(value = ApiKeyAuthentication.class, name = ApiKeyAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = OAuthJwtBearerAuthentication.class,
+      name = OAuthJwtBearerAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = ClientCertificateAuthentication.class,
+      name = ClientCertificateAuthentication.TYPE)
 })
 @TemplateDiscriminatorProperty(
     label = "Authentication",
     group = "authentication",
     name = "type",
-    defaultValue = BasicAuthentication.TYPE,
-    description =
-        "How to authenticate against ServiceNow. Store credentials as Camunda secrets, e.g."
-            + " {{secrets.snUser}} and {{secrets.snPwd}}.")
+    defaultValue = BasicAuthentication.TYPE)
 public sealed interface ServiceNowAuthentication
     permits BasicAuthentication,
         OAuthClientCredentialsAuthentication,
         OAuthPasswordAuthentication,
         BearerTokenAuthentication,
-        ApiKeyAuthentication {
+        ApiKeyAuthentication,
+        OAuthJwtBearerAuthentication,
+        ClientCertificateAuthentication {
 
   String REDACTED = "[REDACTED]";
+
+  /** The description of every credential field: a warning, next to its tooltip. */
+  String SECRET_WARNING = "Reference a secret; a typed value is stored in the diagram";
 
   /** Checks that every required value is present; throws {@code ConnectorInputException}. */
   void validate();

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.auth;
 
 import io.camunda.connector.api.error.ConnectorException;
+import io.github.sncamunda.servicenow.common.Fingerprint;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,14 +24,14 @@ final class TokenCache {
     AccessToken refresh(String refreshToken);
   }
 
-  private final ConcurrentHashMap<TokenKey, Slot> slots = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Fingerprint, Slot> slots = new ConcurrentHashMap<>();
   private final Clock clock;
 
   TokenCache(Clock clock) {
     this.clock = clock;
   }
 
-  AccessToken get(TokenKey key, Fetcher fetcher) {
+  AccessToken get(Fingerprint key, Fetcher fetcher) {
     Slot slot = slots.computeIfAbsent(key, k -> new Slot());
     AccessToken current = slot.token;
     if (current != null && current.usableAt(clock.instant())) {
@@ -61,7 +62,7 @@ final class TokenCache {
    * Drops {@code token} if it is still the cached one (ServiceNow refused it); keeps the refresh
    * token.
    */
-  void invalidate(TokenKey key, AccessToken token) {
+  void invalidate(Fingerprint key, AccessToken token) {
     Slot slot = slots.get(key);
     if (slot == null) {
       return;

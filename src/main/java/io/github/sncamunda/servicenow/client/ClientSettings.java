@@ -7,7 +7,9 @@ import java.util.function.Function;
 /**
  * JVM-wide settings of the shared client. Defaults suit ServiceNow (which cancels Table API
  * transactions after 60 s); each can be overridden with an environment variable or a system
- * property of the same name, e.g. {@code SERVICENOW_RESPONSE_TIMEOUT_SECONDS=90}.
+ * property of the same name, e.g. {@code SERVICENOW_RESPONSE_TIMEOUT_SECONDS=90}. The forward proxy
+ * comes from the connectors runtime's own {@code CONNECTOR_HTTPS_PROXY_*} settings (see {@link
+ * ProxySettings}).
  */
 public record ClientSettings(
     Duration connectTimeout,
@@ -15,7 +17,8 @@ public record ClientSettings(
     long maxResponseBytes,
     long maxAttachmentBytes,
     int maxConnections,
-    RetrySettings retry) {
+    RetrySettings retry,
+    ProxySettings proxy) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
@@ -26,9 +29,13 @@ public record ClientSettings(
   public ClientSettings {
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(responseTimeout, "responseTimeout");
-    if (maxResponseBytes <= 0 || maxAttachmentBytes <= 0 || maxConnections <= 0 || retry == null) {
+    if (maxResponseBytes <= 0
+        || maxAttachmentBytes <= 0
+        || maxConnections <= 0
+        || retry == null
+        || proxy == null) {
       throw new IllegalArgumentException(
-          "maxResponseBytes, maxAttachmentBytes, maxConnections and retry are required");
+          "maxResponseBytes, maxAttachmentBytes, maxConnections, retry and proxy are required");
     }
   }
 
@@ -39,7 +46,8 @@ public record ClientSettings(
         DEFAULT_MAX_RESPONSE_BYTES,
         DEFAULT_MAX_ATTACHMENT_BYTES,
         DEFAULT_MAX_CONNECTIONS,
-        RetrySettings.defaults());
+        RetrySettings.defaults(),
+        ProxySettings.none());
   }
 
   public static ClientSettings fromEnvironment() {
@@ -62,22 +70,40 @@ public record ClientSettings(
             (int) number(lookup, "SERVICENOW_RETRY_MAX_ATTEMPTS", d.retry().maxAttempts()),
             seconds(lookup, "SERVICENOW_RETRY_BUDGET_SECONDS", d.retry().budget()),
             d.retry().baseDelay(),
-            d.retry().maxDelay()));
+            d.retry().maxDelay()),
+        ProxySettings.from(lookup));
   }
 
   public ClientSettings withResponseTimeout(Duration timeout) {
     return new ClientSettings(
-        connectTimeout, timeout, maxResponseBytes, maxAttachmentBytes, maxConnections, retry);
+        connectTimeout,
+        timeout,
+        maxResponseBytes,
+        maxAttachmentBytes,
+        maxConnections,
+        retry,
+        proxy);
   }
 
   public ClientSettings withMaxResponseBytes(long bytes) {
     return new ClientSettings(
-        connectTimeout, responseTimeout, bytes, maxAttachmentBytes, maxConnections, retry);
+        connectTimeout, responseTimeout, bytes, maxAttachmentBytes, maxConnections, retry, proxy);
+  }
+
+  public ClientSettings withMaxAttachmentBytes(long bytes) {
+    return new ClientSettings(
+        connectTimeout, responseTimeout, maxResponseBytes, bytes, maxConnections, retry, proxy);
   }
 
   public ClientSettings withConnectTimeout(Duration timeout) {
     return new ClientSettings(
-        timeout, responseTimeout, maxResponseBytes, maxAttachmentBytes, maxConnections, retry);
+        timeout,
+        responseTimeout,
+        maxResponseBytes,
+        maxAttachmentBytes,
+        maxConnections,
+        retry,
+        proxy);
   }
 
   public ClientSettings withRetry(RetrySettings settings) {
@@ -87,12 +113,19 @@ public record ClientSettings(
         maxResponseBytes,
         maxAttachmentBytes,
         maxConnections,
-        settings);
+        settings,
+        proxy);
   }
 
-  public ClientSettings withMaxAttachmentBytes(long bytes) {
+  public ClientSettings withProxy(ProxySettings settings) {
     return new ClientSettings(
-        connectTimeout, responseTimeout, maxResponseBytes, bytes, maxConnections, retry);
+        connectTimeout,
+        responseTimeout,
+        maxResponseBytes,
+        maxAttachmentBytes,
+        maxConnections,
+        retry,
+        settings);
   }
 
   private static Duration seconds(Function<String, String> lookup, String name, Duration fallback) {

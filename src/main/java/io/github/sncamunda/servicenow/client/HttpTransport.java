@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.github.sncamunda.servicenow.auth.Credential;
+import io.github.sncamunda.servicenow.common.Memo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +26,14 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -43,28 +48,53 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * One pooled Apache HttpClient 5 with keep-alive and real connect/response timeouts. It sends a
  * request once, never retries by itself (the caller decides what is safe to repeat), keeps no
- * cookies (ServiceNow serialises requests that share a session) and follows no redirects.
+ * cookies (ServiceNow serialises requests that share a session) and follows no redirects. It
+ * reaches ServiceNow through the configured forward proxy ({@link ProxyRoutes}) and speaks TLS with
+ * one {@link TlsIdentity}: the client certificate it presents and the CAs it trusts, with host
+ * names always verified. Each identity has its own transport.
  */
 final class HttpTransport implements Closeable {
 
   private final CloseableHttpClient http;
   private final PoolingHttpClientConnectionManager pool;
   private final ClientSettings settings;
+  private final TlsIdentity tls;
   // a socket timeout bounds each read, not the exchange: a server dripping one byte at a time
   // would hold a runtime thread forever, so every exchange also gets a hard deadline
   private final ScheduledThreadPoolExecutor deadlines = deadlineScheduler();
+  // built once: most calls use the runtime-wide timeout and one of two content types
+  private final RequestConfig defaultRequestConfig;
+  private final Memo<String, ContentType> contentTypes = new Memo<>(ContentType::parse, 64);
 
   HttpTransport(ClientSettings settings) {
-    this(settings, QuietConnections.INSTANCE);
+    this(settings, TlsIdentity.DEFAULT);
+  }
+
+  HttpTransport(ClientSettings settings, TlsIdentity tls) {
+    this(settings, QuietConnections.INSTANCE, tls);
   }
 
   /** {@code connections} is replaceable only so a test can prove what the quiet ones prevent. */
   HttpTransport(
       ClientSettings settings, HttpConnectionFactory<ManagedHttpClientConnection> connections) {
+    this(settings, connections, TlsIdentity.DEFAULT);
+  }
+
+  private HttpTransport(
+      ClientSettings settings,
+      HttpConnectionFactory<ManagedHttpClientConnection> connections,
+      TlsIdentity tls) {
     this.settings = settings;
+    this.tls = tls;
     this.pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setConnectionFactory(connections)
+            // hostname verification both by JSSE and by HttpClient; never switched off
+            .setTlsSocketStrategy(
+                new DefaultClientTlsStrategy(
+                    tls.sslContext(),
+                    HostnameVerificationPolicy.BOTH,
+                    HttpsSupport.getDefaultHostnameVerifier()))
             .setMaxConnTotal(settings.maxConnections())
             .setMaxConnPerRoute(settings.maxConnections())
             .setDefaultConnectionConfig(
@@ -75,7 +105,7 @@ final class HttpTransport implements Closeable {
                     .setTimeToLive(TimeValue.ofMinutes(5))
                     .build())
             .build();
-    this.http =
+    HttpClientBuilder builder =
         HttpClients.custom()
             .setConnectionManager(pool)
             .disableAutomaticRetries()
@@ -85,8 +115,18 @@ final class HttpTransport implements Closeable {
             .disableContentCompression()
             .setUserAgent(UserAgent.VALUE)
             .evictIdleConnections(TimeValue.ofSeconds(30))
-            .evictExpiredConnections()
-            .build();
+            .evictExpiredConnections();
+    ProxyRoutes.configure(builder, settings.proxy());
+    TlsProblems.configure(builder);
+    this.http = builder.build();
+    this.defaultRequestConfig = requestConfig(settings.responseTimeout());
+  }
+
+  private RequestConfig requestConfig(Duration responseTimeout) {
+    return RequestConfig.custom()
+        .setResponseTimeout(Timeout.of(responseTimeout))
+        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+        .build();
   }
 
   /** Sends once; {@code credential} (may be null) is added as its header. */
@@ -94,10 +134,9 @@ final class HttpTransport implements Closeable {
     Duration responseTimeout = exchange.timeout();
     HttpUriRequestBase request = new HttpUriRequestBase(exchange.method().name(), exchange.uri());
     request.setConfig(
-        RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(responseTimeout))
-            .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
-            .build());
+        responseTimeout.equals(settings.responseTimeout())
+            ? defaultRequestConfig
+            : requestConfig(responseTimeout));
     exchange.headers().forEach(request::setHeader);
     if (credential != null) {
       request.setHeader(credential.header(), credential.value());
@@ -106,7 +145,7 @@ final class HttpTransport implements Closeable {
       case Exchange.Body.None none -> {}
       case Exchange.Body.Bytes bytes ->
           request.setEntity(
-              new ByteArrayEntity(bytes.bytes(), ContentType.parse(bytes.contentType())));
+              new ByteArrayEntity(bytes.bytes(), contentTypes.get(bytes.contentType())));
       case Exchange.Body.Stream stream -> request.setEntity(new StreamingEntity(stream.content()));
     }
     AtomicBoolean expired = new AtomicBoolean();
@@ -153,16 +192,31 @@ final class HttpTransport implements Closeable {
                     response.getEntity(), settings.maxResponseBytes(), request::cancel);
             return new RawResponse(status, headers, bytes);
           });
+    } catch (ProxyRoutes.ProxyRefusedException e) {
+      throw new TransportException(
+          e.status() == 407
+              ? TransportException.Kind.PROXY_AUTHENTICATION
+              : TransportException.Kind.PROXY_REFUSED,
+          e.getMessage(),
+          e);
     } catch (ResponseTooLargeException e) {
       throw new TransportException(TransportException.Kind.TOO_LARGE, e.getMessage(), e);
     } catch (ContentTooLargeException e) {
       throw new TransportException(TransportException.Kind.CONTENT_TOO_LARGE, e.getMessage(), e);
     } catch (UnknownHostException e) {
       throw new TransportException(
-          TransportException.Kind.CONNECT_FAILED, "unknown host " + uri.getHost(), e);
+          TransportException.Kind.CONNECT_FAILED,
+          settings
+              .proxy()
+              .forTarget(uri.getScheme(), uri.getHost())
+              .map(proxy -> "unknown host of the proxy " + proxy.authority())
+              .orElse("unknown host " + uri.getHost()),
+          e);
     } catch (ConnectException | NoRouteToHostException | ConnectTimeoutException e) {
       throw new TransportException(
-          TransportException.Kind.CONNECT_FAILED, "could not connect to " + authority(uri), e);
+          TransportException.Kind.CONNECT_FAILED,
+          "could not connect to " + authority(uri) + via(uri),
+          e);
     } catch (org.apache.hc.client5.http.impl.classic.RequestFailedException e) {
       throw new TransportException(TransportException.Kind.CONNECT_FAILED, "request aborted", e);
     } catch (SocketTimeoutException e) {
@@ -179,10 +233,7 @@ final class HttpTransport implements Closeable {
           "the server closed the connection without a response",
           e);
     } catch (SSLException e) {
-      throw new TransportException(
-          TransportException.Kind.CONNECT_FAILED,
-          "TLS handshake with " + authority(uri) + " failed",
-          e);
+      throw TlsProblems.classify(e, uri, tls.presentsClientCertificate());
     } catch (SocketException e) {
       throw new TransportException(
           TransportException.Kind.NO_RESPONSE, "the connection was reset", e);
@@ -249,6 +300,15 @@ final class HttpTransport implements Closeable {
 
   private static String authority(URI uri) {
     return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  /** " through the proxy …" when {@code uri} is reached through one, for failure messages. */
+  private String via(URI uri) {
+    return settings
+        .proxy()
+        .forTarget(uri.getScheme(), uri.getHost())
+        .map(proxy -> " through the proxy " + proxy.authority())
+        .orElse("");
   }
 
   private static Map<String, String> safeHeaders(Header[] headers) {

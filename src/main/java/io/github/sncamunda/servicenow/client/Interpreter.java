@@ -54,7 +54,7 @@ final class Interpreter {
     boolean declaredJson = response.contentType().contains("json");
     if (declaredJson || !exchange.acceptText()) {
       try {
-        JsonNode json = Json.parse(response.body());
+        Object json = Json.parsePlain(response.body());
         return new ServiceNowResponse(response.status(), response.headers(), json, null, false);
       } catch (IOException e) {
         throw ServiceNowErrors.invalidResponse(

@@ -85,9 +85,17 @@ final class RetryPolicy {
     Decision after(TransportException failure) {
       boolean safe =
           switch (failure.kind()) {
-            case CONNECT_FAILED -> true;
+            // a refused tunnel (502 from a busy proxy, …) never reached ServiceNow either
+            case CONNECT_FAILED, PROXY_REFUSED -> true;
             case NO_RESPONSE -> repeatable;
-            case TIMEOUT, BROKEN_RESPONSE, TOO_LARGE, CONTENT_TOO_LARGE -> false;
+            // credentials and certificates do not heal within a call, nor files shrink
+            case TIMEOUT,
+                BROKEN_RESPONSE,
+                TOO_LARGE,
+                CONTENT_TOO_LARGE,
+                PROXY_AUTHENTICATION,
+                TLS ->
+                false;
           };
       return safe ? schedule(Optional.empty()) : STOP;
     }

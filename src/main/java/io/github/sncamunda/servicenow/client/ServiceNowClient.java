@@ -1,7 +1,9 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.auth.Authenticator;
+import io.github.sncamunda.servicenow.auth.ClientCertificateAuthentication;
 import io.github.sncamunda.servicenow.auth.Credential;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.auth.TokenReply;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The one way every connector talks to ServiceNow, in four stages: prepare (validate, serialise,
@@ -25,9 +28,7 @@ public final class ServiceNowClient implements Closeable {
 
   private final ClientSettings settings;
   private final Preparer preparer;
-  private final HttpTransport transport;
-  private final Sender sender;
-  private final Authenticator authenticator;
+  private final Routes routes;
 
   public ServiceNowClient(ClientSettings settings) {
     this(settings, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
@@ -37,15 +38,35 @@ public final class ServiceNowClient implements Closeable {
     this(settings, clock, sleeper, new HttpTransport(settings));
   }
 
+  /**
+   * {@code transport} serves connections without TLS settings of their own; each client certificate
+   * or CA bundle gets a transport, sender and token cache of its own, so token requests always
+   * travel the way the calls they serve do (same proxy, same TLS identity).
+   */
   ServiceNowClient(
       ClientSettings settings, Clock clock, Sender.Sleeper sleeper, HttpTransport transport) {
     this.settings = settings;
     this.preparer = new Preparer(settings);
-    this.transport = transport;
     RetryPolicy policy =
         new RetryPolicy(settings.retry(), clock, ThreadLocalRandom::current, System::nanoTime);
-    this.sender = new Sender(transport, policy, sleeper);
-    this.authenticator = new Authenticator(this::postToken, clock);
+    Function<Sender, Authenticator> authenticator =
+        sender ->
+            new Authenticator(
+                (tokenUrl, form, timeout, call) -> postToken(sender, tokenUrl, form, timeout, call),
+                clock);
+    this.routes =
+        new Routes(
+            new Routes.Route(
+                TlsIdentity.DEFAULT,
+                transport,
+                new Sender(transport, policy, sleeper),
+                authenticator),
+            identity -> {
+              HttpTransport own = new HttpTransport(settings, identity);
+              return new Routes.Route(
+                  identity, own, new Sender(own, policy, sleeper), authenticator);
+            },
+            clock);
   }
 
   /** The JVM-wide client: one pool and one token cache for every connector invocation. */
@@ -72,7 +93,7 @@ public final class ServiceNowClient implements Closeable {
       ServiceNowAuthentication authentication,
       ServiceNowRequest request) {
     Exchange exchange = preparer.prepare(connection, authentication, request);
-    return Interpreter.interpret(exchange, authenticatedSend(exchange, authentication));
+    return Interpreter.interpret(exchange, send(exchange, connection, authentication));
   }
 
   /**
@@ -90,41 +111,68 @@ public final class ServiceNowClient implements Closeable {
         preparer
             .prepare(connection, authentication, request)
             .withDownload(new Exchange.Download<>(consumer, limit));
-    RawResponse response = authenticatedSend(exchange, authentication);
+    RawResponse response = send(exchange, connection, authentication);
     Interpreter.interpret(exchange, response);
     return (T) response.content();
   }
 
-  private RawResponse authenticatedSend(
-      Exchange exchange, ServiceNowAuthentication authentication) {
-    Credential credential =
-        authenticator.credential(
-            authentication, exchange.endpoint().defaultTokenUrl(), exchange.timeout());
-    RawResponse response = sender.send(exchange, credential);
-    if (response.status() == 401) {
-      // a 401 proves nothing was processed: one resend with a renewed token is safe
-      Optional<Credential> renewed = authenticator.renewAfterUnauthorized(credential);
-      if (renewed.isPresent()) {
-        response = sender.send(exchange, renewed.get());
+  /**
+   * Authenticates and sends over the route of the connection's TLS identity; a 401 to a cached
+   * token proves nothing was processed, so one resend with a renewed token is safe.
+   */
+  private RawResponse send(
+      Exchange exchange, ServiceNowConnection connection, ServiceNowAuthentication authentication) {
+    Routes.Route route = routes.enter(connection);
+    try {
+      requireCertificateFor(authentication, route);
+      Authenticator authenticator = route.authenticator();
+      Credential credential =
+          authenticator.credential(
+              authentication, exchange.endpoint().defaultTokenUrl(), exchange.timeout());
+      RawResponse response = route.sender().send(exchange, credential);
+      if (response.status() == 401) {
+        Optional<Credential> renewed = authenticator.renewAfterUnauthorized(credential);
+        if (renewed.isPresent()) {
+          response = route.sender().send(exchange, renewed.get());
+        }
       }
+      return response;
+    } finally {
+      routes.leave(route);
     }
-    return response;
   }
 
-  /** The token exchange the authenticator was given: a form POST under the same retry rules. */
-  private TokenReply postToken(URI tokenUrl, byte[] form, Duration timeout, String call) {
+  private static void requireCertificateFor(
+      ServiceNowAuthentication authentication, Routes.Route route) {
+    if (authentication instanceof ClientCertificateAuthentication
+        && !route.identity().presentsClientCertificate()) {
+      throw new ConnectorInputException(
+          "Authentication 'Client certificate only' needs a client certificate in the"
+              + " connection settings: 'Client certificate (PEM)' with its private key, or a"
+              + " client keystore (PKCS#12)");
+    }
+  }
+
+  /** The token exchange an authenticator was given: a form POST under the same retry rules. */
+  private static TokenReply postToken(
+      Sender sender, URI tokenUrl, byte[] form, Duration timeout, String call) {
     RawResponse response = sender.send(Exchange.tokenRequest(tokenUrl, form, timeout, call), null);
     String reason = response.successful() ? "" : ServiceNowErrors.serviceNowReason(response);
     return new TokenReply(response.status(), response.body(), reason);
   }
 
-  /** Connections currently taken from the pool; every call returns its connection. */
+  /** Connections currently taken from the pools; every call returns its connection. */
   int leasedConnections() {
-    return transport.leasedConnections();
+    return routes.leasedConnections();
+  }
+
+  /** Connection pools kept for TLS identities of their own (client certificates, CA bundles). */
+  int tlsIdentities() {
+    return routes.identities();
   }
 
   @Override
   public void close() throws IOException {
-    transport.close();
+    routes.close();
   }
 }

@@ -56,6 +56,9 @@ final class ServiceNowErrors {
           case BROKEN_RESPONSE -> ErrorCodes.INVALID_RESPONSE;
           case TOO_LARGE -> ErrorCodes.RESPONSE_TOO_LARGE;
           case CONTENT_TOO_LARGE -> ErrorCodes.ATTACHMENT_TOO_LARGE;
+          case PROXY_AUTHENTICATION -> ErrorCodes.PROXY_AUTHENTICATION_FAILED;
+          case PROXY_REFUSED -> ErrorCodes.PROXY_REFUSED;
+          case TLS -> ErrorCodes.TLS_FAILED;
         };
     String advice =
         switch (e.kind()) {
@@ -73,6 +76,15 @@ final class ServiceNowErrors {
           case CONTENT_TOO_LARGE ->
               " Raise the task's Maximum size or the runtime's SERVICENOW_MAX_ATTACHMENT_BYTES if"
                   + " the file is expected to be this large.";
+          case PROXY_AUTHENTICATION ->
+              " Check CONNECTOR_HTTPS_PROXY_USER and CONNECTOR_HTTPS_PROXY_PASSWORD (or"
+                  + " CONNECTOR_HTTP_PROXY_* for http) of the connectors runtime; nothing reached"
+                  + " ServiceNow.";
+          case PROXY_REFUSED ->
+              " The proxy may not allow this host or port, or cannot reach it; check the proxy's"
+                  + " rules, or list the host in CONNECTOR_HTTP_NON_PROXY_HOSTS if it must be"
+                  + " reached directly. Nothing reached ServiceNow.";
+          case TLS -> "";
         };
     if (e.kind() == TransportException.Kind.CONTENT_TOO_LARGE) {
       // the same file will be as large next time: no retries, but a code a BPMN error can match
@@ -85,7 +97,12 @@ final class ServiceNowErrors {
     // the cause is dropped on purpose: low-level messages can echo URLs or hosts we do not control
     return new ConnectorExceptionBuilder()
         .errorCode(code)
-        .message(call + " failed: " + e.getMessage() + "." + advice)
+        .message(
+            call
+                + " failed: "
+                + e.getMessage()
+                + (e.getMessage().endsWith(".") ? "" : ".")
+                + advice)
         .build();
   }
 

@@ -19,7 +19,13 @@ final class TransportException extends Exception {
     /** The response is larger than allowed. */
     TOO_LARGE,
     /** Streamed content (an attachment, either way) went past its limit. */
-    CONTENT_TOO_LARGE
+    CONTENT_TOO_LARGE,
+    /** The forward proxy wants credentials or refused them (407): nothing reached ServiceNow. */
+    PROXY_AUTHENTICATION,
+    /** The forward proxy refused the tunnel (403, 502, …): nothing reached ServiceNow. */
+    PROXY_REFUSED,
+    /** The TLS handshake failed: certificates, trust or host name; nothing was processed. */
+    TLS
   }
 
   private final Kind kind;

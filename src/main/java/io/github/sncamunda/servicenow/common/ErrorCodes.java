@@ -27,5 +27,20 @@ public final class ErrorCodes {
   /** The OAuth token endpoint refused the credentials or could not be used. */
   public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";
 
+  /**
+   * The forward proxy answered 407 to the tunnel request: it wants credentials, or refused the ones
+   * in {@code CONNECTOR_HTTPS_PROXY_USER}/{@code CONNECTOR_HTTPS_PROXY_PASSWORD}.
+   */
+  public static final String PROXY_AUTHENTICATION_FAILED = "PROXY_AUTHENTICATION_FAILED";
+
+  /** The forward proxy refused to open a tunnel to ServiceNow (403, 502, …); nothing was sent. */
+  public static final String PROXY_REFUSED = "PROXY_REFUSED";
+
+  /**
+   * The TLS handshake failed: a server certificate that is not trusted, expired or for another
+   * host, or a client certificate that is missing, expired or refused.
+   */
+  public static final String TLS_FAILED = "TLS_FAILED";
+
   private ErrorCodes() {}
 }

@@ -38,6 +38,14 @@ public final class Json {
     return MAPPER.readTree(bytes);
   }
 
+  /**
+   * Parses JSON straight into plain Java values (LinkedHashMap, ArrayList, String, Number, Boolean,
+   * null), in one pass: no tree in between.
+   */
+  public static Object parsePlain(byte[] bytes) throws IOException {
+    return MAPPER.readValue(bytes, Object.class);
+  }
+
   /** Parses JSON text; the exception carries the position, never the text itself. */
   public static JsonNode parse(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);

@@ -1,7 +1,6 @@
 package io.github.sncamunda.servicenow.flow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ public record FlowStarterResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) String sysId) {
 
   static FlowStarterResult of(ServiceNowResponse response) {
-    JsonNode result = response.result();
+    Map<String, Object> result = response.resultRecord();
     return new FlowStarterResult(
         response.status(),
         response.headers(),
@@ -34,17 +33,17 @@ public record FlowStarterResult(
    * A member of {@code result} as text: a string or number, or {@code {value: …}} (display-value
    * form).
    */
-  private static String text(JsonNode result, String name) {
-    if (result == null || !result.isObject()) {
+  private static String text(Map<String, Object> result, String name) {
+    if (result == null) {
       return null;
     }
-    JsonNode node = result.get(name);
-    if (node != null && node.isObject()) {
-      node = node.get("value");
+    Object value = result.get(name);
+    if (value instanceof Map<?, ?> object) {
+      value = object.get("value");
     }
-    if (node == null || !(node.isTextual() || node.isNumber()) || node.asText().isEmpty()) {
+    if (!(value instanceof String || value instanceof Number) || value.toString().isEmpty()) {
       return null;
     }
-    return node.asText();
+    return value.toString();
   }
 }

@@ -2,8 +2,11 @@ package io.github.sncamunda.servicenow.flow;
 
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 
@@ -18,36 +21,45 @@ public record FlowTrigger(
         @TemplateProperty(
             group = "flow",
             label = "REST API trigger path",
-            description =
-                "The REST API endpoint path of the flow's trigger, e.g. /api/camun/my_flow_name."
-                    + " Enter it unencoded: each segment is percent-encoded by the connector. Query"
-                    + " parameters go in their own field.")
+            tooltip =
+                "The path of the flow's REST API trigger as Flow Designer shows it, e.g."
+                    + " /api/x_acme/approvals/request, or of a scripted REST API. Enter it"
+                    + " unencoded: the connector encodes each segment.",
+            constraints =
+                @PropertyConstraints(
+                    notEmpty = true,
+                    pattern =
+                        @Pattern(
+                            value = FieldPatterns.FLOW_PATH,
+                            message = FieldPatterns.FLOW_PATH_MESSAGE)))
         String path,
     @TemplateProperty(
             group = "flow",
             label = "Method",
             type = PropertyType.Dropdown,
             defaultValue = "POST",
-            description = "The HTTP method the REST API trigger accepts")
+            tooltip = "The HTTP method the trigger accepts; REST API triggers usually take POST.")
         FlowMethod method,
     @TemplateProperty(
             group = "flow",
             label = "Headers",
             feel = FeelMode.required,
             optional = true,
+            tooltip =
+                "Extra HTTP headers as a FEEL context, e.g. {\"X-Order-Id\": orderId}. Values are"
+                    + " text, numbers or booleans.",
             description =
-                "Optional map of HTTP headers to include in the request, e.g. {\"hello\":"
-                    + " \"header\"}. Authorization, Host, Cookie and other connection headers are"
-                    + " set by the connector.")
+                "Authorization, Host, Cookie and the other connection headers are the connector's"
+                    + " and cannot be set")
         Map<String, Object> headers,
     @TemplateProperty(
             group = "flow",
             label = "Query parameters",
             feel = FeelMode.required,
             optional = true,
-            description =
-                "Optional map of query parameters to add to the request URL, e.g. {\"hello\":"
-                    + " \"query\"}. Values are encoded by the connector.")
+            tooltip =
+                "Query parameters as a FEEL context, e.g. {\"priority\": priority}; the connector"
+                    + " encodes them.")
         Map<String, Object> queryParameters,
     @TemplateProperty(
             group = "flow",
@@ -58,9 +70,9 @@ public record FlowTrigger(
                 @PropertyCondition(
                     property = "flow.method",
                     oneOf = {"POST", "PUT", "PATCH"}),
-            description =
-                "Payload sent to the ServiceNow flow, typically containing input variables or"
-                    + " correlation data, e.g. {\"correlationValue\": camId}. Sent as JSON.")
+            tooltip =
+                "What the flow receives, sent as JSON: its inputs and the value it sends back to"
+                    + " correlate with this process, e.g. {\"correlationValue\": orderId}.")
         Object body) {
 
   /** The method to use: POST when none was given. */

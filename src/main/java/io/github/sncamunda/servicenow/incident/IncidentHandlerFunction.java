@@ -6,6 +6,7 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
+import io.github.sncamunda.servicenow.common.TemplateGroups;
 
 /** Creates, reads, updates, deletes and searches ServiceNow incidents through the Table API. */
 @OutboundConnector(
@@ -15,21 +16,29 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
 @ElementTemplate(
     id = "io.github.sncamunda.servicenow.incident",
     name = "ServiceNow Incident Handler",
-    version = 1,
+    version = 2,
     engineVersion = "^8.8",
     inputDataClass = IncidentRequest.class,
     icon = "servicenow.svg",
     documentationRef =
         "https://github.com/sncamunda/servicenow-connectors#servicenow-incident-handler",
     description =
-        "Create, update, or manage incidents in ServiceNow directly from Camunda processes using"
-            + " the incident handler connector.",
+        "Create, read, update, delete and search ServiceNow incidents from Camunda processes.",
     propertyGroups = {
-      @PropertyGroup(id = "operation", label = "Operation"),
-      @PropertyGroup(id = "instance", label = "Instance"),
-      @PropertyGroup(id = "options", label = "Table options"),
-      @PropertyGroup(id = "authentication", label = "Authentication"),
-      @PropertyGroup(id = "connection", label = "Connection")
+      @PropertyGroup(
+          id = "operation",
+          label = "Operation",
+          tooltip = "What to do with the incident table, and the values it needs"),
+      @PropertyGroup(id = "instance", label = "Instance", tooltip = TemplateGroups.INSTANCE),
+      @PropertyGroup(
+          id = "options",
+          label = "Table options",
+          tooltip = "How incidents come back from ServiceNow"),
+      @PropertyGroup(
+          id = "authentication",
+          label = "Authentication",
+          tooltip = TemplateGroups.AUTHENTICATION),
+      @PropertyGroup(id = "connection", label = "Connection", tooltip = TemplateGroups.CONNECTION)
     })
 public class IncidentHandlerFunction implements OutboundConnectorFunction {
 

@@ -1,28 +1,37 @@
 package io.github.sncamunda.servicenow.incident;
 
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.DISPLAY_VALUE_DESCRIPTION;
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.EXCLUDE_LINK_DESCRIPTION;
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.FIELDS_DESCRIPTION;
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.INPUT_DISPLAY_VALUE_DESCRIPTION;
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.PAYLOAD_DESCRIPTION;
-import static io.github.sncamunda.servicenow.incident.TemplateTexts.SYS_ID_DESCRIPTION;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.CORRELATION_ID;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.CORRELATION_ID_MESSAGE;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.COUNT_MESSAGE;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.FIELD_NAME;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.FIELD_NAME_MESSAGE;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.OFFSET;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.OFFSET_MESSAGE;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.OPTIONAL_COUNT;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.SYS_ID;
+import static io.github.sncamunda.servicenow.common.FieldPatterns.SYS_ID_MESSAGE;
+import static io.github.sncamunda.servicenow.incident.TemplateTexts.SYS_ID_TOOLTIP;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * What to do with the {@code incident} table. Every field carries its own template id (the
- * generator rejects duplicates across subtypes) while bindings stay {@code operation.<field>}, so
- * switching the operation in the Modeler keeps values of fields the operations share.
+ * What to do with the {@code incident} table (process variable root {@code operation}). Every field
+ * carries its own template id (the generator rejects duplicates across subtypes) while bindings
+ * stay {@code operation.<field>}, so switching the operation in the Modeler keeps values of fields
+ * the operations share. The table options sit in the same variable ({@code operation.displayValue}
+ * …) but are declared once, in {@link IncidentOptions}.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,
@@ -35,22 +44,14 @@ import jakarta.validation.constraints.NotNull;
   @JsonSubTypes.Type(value = IncidentOperation.Delete.class, name = IncidentOperation.Delete.ID),
   @JsonSubTypes.Type(value = IncidentOperation.Search.class, name = IncidentOperation.Search.ID)
 })
+// the table options travel in operation too; IncidentRequest.bind reads them into IncidentOptions
+@JsonIgnoreProperties({"displayValue", "excludeReferenceLink", "fields", "inputDisplayValue"})
 @TemplateDiscriminatorProperty(
     name = "operation",
     label = "Operation",
     group = "operation",
-    defaultValue = IncidentOperation.Create.ID,
-    description = "What to do with the ServiceNow incident table")
+    defaultValue = IncidentOperation.Create.ID)
 public sealed interface IncidentOperation {
-
-  /** Options for operations that return records. */
-  interface ReturnsRecords {
-    String displayValue();
-
-    Boolean excludeReferenceLink();
-
-    String fields();
-  }
 
   @TemplateSubType(id = Create.ID, label = "Create")
   record Create(
@@ -61,62 +62,33 @@ public sealed interface IncidentOperation {
               label = "Payload",
               type = PropertyType.Text,
               feel = FeelMode.optional,
-              description = PAYLOAD_DESCRIPTION)
+              tooltip =
+                  "The incident's fields as a FEEL context or JSON text, e.g."
+                      + " {\"short_description\": \"Disk full on \" + host, \"urgency\": \"2\"}."
+                      + " Values are stored values (a caller's sys_id) unless Input display value"
+                      + " is on.",
+              constraints = @PropertyConstraints(notEmpty = true))
           Object payload,
       @TemplateProperty(
               id = "create.correlationId",
               group = "operation",
               label = "Correlation ID",
               optional = true,
-              description =
-                  "Optional. An id from your system, stored in correlation_id. If an incident with"
-                      + " it exists, that incident is returned instead of creating a second one.")
-          String correlationId,
-      @TemplateProperty(
-              id = "create.displayValue",
-              group = "options",
-              label = "Display value",
-              type = PropertyType.Dropdown,
-              defaultValue = "false",
-              choices = {
-                @DropdownPropertyChoice(value = "false", label = "Stored values (false)"),
-                @DropdownPropertyChoice(value = "true", label = "Display values (true)"),
-                @DropdownPropertyChoice(value = "all", label = "Both (all)")
-              },
-              description = DISPLAY_VALUE_DESCRIPTION)
-          String displayValue,
-      @TemplateProperty(
-              id = "create.excludeReferenceLink",
-              group = "options",
-              label = "Exclude reference links",
-              type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
-              description = EXCLUDE_LINK_DESCRIPTION)
-          Boolean excludeReferenceLink,
-      @TemplateProperty(
-              id = "create.fields",
-              group = "options",
-              label = "Fields",
-              optional = true,
-              description = FIELDS_DESCRIPTION)
-          String fields,
-      @TemplateProperty(
-              id = "create.inputDisplayValue",
-              group = "options",
-              label = "Input display value",
-              type = PropertyType.Boolean,
-              defaultValue = "false",
-              defaultValueType = DefaultValueType.Boolean,
-              description = INPUT_DISPLAY_VALUE_DESCRIPTION)
-          Boolean inputDisplayValue)
-      implements IncidentOperation, ReturnsRecords {
+              tooltip =
+                  "An id from your system, stored in the incident's correlation_id. If an"
+                      + " incident with it exists, that incident is returned (created: false)"
+                      + " instead of creating a second one, so a retried job never creates twice.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = CORRELATION_ID, message = CORRELATION_ID_MESSAGE)))
+          String correlationId)
+      implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "create";
 
     public Create(Object payload) {
-      this(payload, null, null, null, null, null);
+      this(payload, null);
     }
 
     @Override
@@ -137,45 +109,16 @@ public sealed interface IncidentOperation {
               id = "read.sysId",
               group = "operation",
               label = "Sys ID",
-              description = SYS_ID_DESCRIPTION)
-          String sysId,
-      @TemplateProperty(
-              id = "read.displayValue",
-              group = "options",
-              label = "Display value",
-              type = PropertyType.Dropdown,
-              defaultValue = "false",
-              choices = {
-                @DropdownPropertyChoice(value = "false", label = "Stored values (false)"),
-                @DropdownPropertyChoice(value = "true", label = "Display values (true)"),
-                @DropdownPropertyChoice(value = "all", label = "Both (all)")
-              },
-              description = DISPLAY_VALUE_DESCRIPTION)
-          String displayValue,
-      @TemplateProperty(
-              id = "read.excludeReferenceLink",
-              group = "options",
-              label = "Exclude reference links",
-              type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
-              description = EXCLUDE_LINK_DESCRIPTION)
-          Boolean excludeReferenceLink,
-      @TemplateProperty(
-              id = "read.fields",
-              group = "options",
-              label = "Fields",
-              optional = true,
-              description = FIELDS_DESCRIPTION)
-          String fields)
-      implements IncidentOperation, ReturnsRecords {
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID, message = SYS_ID_MESSAGE)))
+          String sysId)
+      implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "read";
-
-    public Read(String sysId) {
-      this(sysId, null, null, null);
-    }
   }
 
   @TemplateSubType(id = Update.ID, label = "Update")
@@ -185,7 +128,11 @@ public sealed interface IncidentOperation {
               id = "update.sysId",
               group = "operation",
               label = "Sys ID",
-              description = SYS_ID_DESCRIPTION)
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID, message = SYS_ID_MESSAGE)))
           String sysId,
       @NotNull
           @TemplateProperty(
@@ -194,54 +141,15 @@ public sealed interface IncidentOperation {
               label = "Payload",
               type = PropertyType.Text,
               feel = FeelMode.optional,
-              description = "JSON object of the fields to change, e.g. {\"priority\": \"2\"}")
-          Object payload,
-      @TemplateProperty(
-              id = "update.displayValue",
-              group = "options",
-              label = "Display value",
-              type = PropertyType.Dropdown,
-              defaultValue = "false",
-              choices = {
-                @DropdownPropertyChoice(value = "false", label = "Stored values (false)"),
-                @DropdownPropertyChoice(value = "true", label = "Display values (true)"),
-                @DropdownPropertyChoice(value = "all", label = "Both (all)")
-              },
-              description = DISPLAY_VALUE_DESCRIPTION)
-          String displayValue,
-      @TemplateProperty(
-              id = "update.excludeReferenceLink",
-              group = "options",
-              label = "Exclude reference links",
-              type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
-              description = EXCLUDE_LINK_DESCRIPTION)
-          Boolean excludeReferenceLink,
-      @TemplateProperty(
-              id = "update.fields",
-              group = "options",
-              label = "Fields",
-              optional = true,
-              description = FIELDS_DESCRIPTION)
-          String fields,
-      @TemplateProperty(
-              id = "update.inputDisplayValue",
-              group = "options",
-              label = "Input display value",
-              type = PropertyType.Boolean,
-              defaultValue = "false",
-              defaultValueType = DefaultValueType.Boolean,
-              description = INPUT_DISPLAY_VALUE_DESCRIPTION)
-          Boolean inputDisplayValue)
-      implements IncidentOperation, ReturnsRecords {
+              tooltip =
+                  "Only the fields to change, e.g. {\"urgency\": \"1\", \"work_notes\":"
+                      + " \"Escalated\"}; the others keep their values.",
+              constraints = @PropertyConstraints(notEmpty = true))
+          Object payload)
+      implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "update";
-
-    public Update(String sysId, Object payload) {
-      this(sysId, payload, null, null, null, null);
-    }
 
     @Override
     public String toString() {
@@ -256,7 +164,11 @@ public sealed interface IncidentOperation {
               id = "delete.sysId",
               group = "operation",
               label = "Sys ID",
-              description = SYS_ID_DESCRIPTION)
+              tooltip = SYS_ID_TOOLTIP,
+              constraints =
+                  @PropertyConstraints(
+                      notEmpty = true,
+                      pattern = @Pattern(value = SYS_ID, message = SYS_ID_MESSAGE)))
           String sysId)
       implements IncidentOperation {
 
@@ -271,16 +183,23 @@ public sealed interface IncidentOperation {
               group = "operation",
               label = "Query",
               optional = true,
+              tooltip =
+                  "An encoded query (sysparm_query), e.g. active=true^priority=1. Copy it from a"
+                      + " list view's filter (right-click the breadcrumb > Copy query). Empty"
+                      + " matches every incident.",
               description =
-                  "sysparm_query: an encoded query, e.g. active=true^priority=1 (copy it from a"
-                      + " list filter). ServiceNow ignores invalid parts of a query.")
+                  "ServiceNow ignores query parts it does not understand and then matches every"
+                      + " incident")
           String query,
       @TemplateProperty(
               id = "search.orderBy",
               group = "operation",
               label = "Order by",
               optional = true,
-              description = "Optional. Field to sort by, e.g. sys_created_on")
+              tooltip = "A field to sort by, e.g. sys_created_on.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = FIELD_NAME, message = FIELD_NAME_MESSAGE)))
           String orderBy,
       @TemplateProperty(
               id = "search.orderDirection",
@@ -288,11 +207,11 @@ public sealed interface IncidentOperation {
               label = "Order direction",
               type = PropertyType.Dropdown,
               defaultValue = "ascending",
+              tooltip = "Applies when Order by is set.",
               choices = {
                 @DropdownPropertyChoice(value = "ascending", label = "Ascending"),
                 @DropdownPropertyChoice(value = "descending", label = "Descending")
-              },
-              description = "Applies when Order by is set")
+              })
           String orderDirection,
       @TemplateProperty(
               id = "search.limit",
@@ -300,7 +219,10 @@ public sealed interface IncidentOperation {
               label = "Limit",
               type = PropertyType.String,
               defaultValue = "10",
-              description = "sysparm_limit: at most this many records, 1 to 10000")
+              tooltip = "The most incidents to return (sysparm_limit); 10 when empty.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = OPTIONAL_COUNT, message = COUNT_MESSAGE)))
           Integer limit,
       @TemplateProperty(
               id = "search.offset",
@@ -308,44 +230,20 @@ public sealed interface IncidentOperation {
               label = "Offset",
               type = PropertyType.String,
               defaultValue = "0",
-              description = "sysparm_offset: skip this many records, for paging")
-          Integer offset,
-      @TemplateProperty(
-              id = "search.displayValue",
-              group = "options",
-              label = "Display value",
-              type = PropertyType.Dropdown,
-              defaultValue = "false",
-              choices = {
-                @DropdownPropertyChoice(value = "false", label = "Stored values (false)"),
-                @DropdownPropertyChoice(value = "true", label = "Display values (true)"),
-                @DropdownPropertyChoice(value = "all", label = "Both (all)")
-              },
-              description = DISPLAY_VALUE_DESCRIPTION)
-          String displayValue,
-      @TemplateProperty(
-              id = "search.excludeReferenceLink",
-              group = "options",
-              label = "Exclude reference links",
-              type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
-              description = EXCLUDE_LINK_DESCRIPTION)
-          Boolean excludeReferenceLink,
-      @TemplateProperty(
-              id = "search.fields",
-              group = "options",
-              label = "Fields",
-              optional = true,
-              description = FIELDS_DESCRIPTION)
-          String fields)
-      implements IncidentOperation, ReturnsRecords {
+              tooltip =
+                  "Incidents to skip (sysparm_offset), for paging: the next page starts at"
+                      + " Offset + Limit.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern = @Pattern(value = OFFSET, message = OFFSET_MESSAGE)))
+          Integer offset)
+      implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "search";
 
     public Search(String query) {
-      this(query, null, null, null, null, null, null, null);
+      this(query, null, null, null, null);
     }
   }
 }

@@ -5,7 +5,6 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.table.CreateRecord;
 import io.github.sncamunda.servicenow.table.DeleteRecord;
 import io.github.sncamunda.servicenow.table.ReadRecord;
-import io.github.sncamunda.servicenow.table.ReturnOptions;
 import io.github.sncamunda.servicenow.table.SearchRecords;
 import io.github.sncamunda.servicenow.table.Table;
 import io.github.sncamunda.servicenow.table.TableSession;
@@ -27,6 +26,8 @@ final class IncidentOperations {
       throw new ConnectorInputException("Operation is required: one of " + TemplateTexts.VALID_IDS);
     }
     TableSession session = new TableSession(client, request.connection(), request.authentication());
+    IncidentOptions options =
+        request.options() == null ? new IncidentOptions(null, null, null, null) : request.options();
     return switch (request.operation()) {
       case IncidentOperation.Create create ->
           IncidentResult.of(
@@ -36,18 +37,13 @@ final class IncidentOperations {
                   create.payload(),
                   create.correlationId(),
                   CORRELATION_FIELD,
-                  options(create, create.inputDisplayValue())));
+                  options.forWrite()));
       case IncidentOperation.Read read ->
-          IncidentResult.of(
-              ReadRecord.execute(session, INCIDENT, read.sysId(), options(read, null)));
+          IncidentResult.of(ReadRecord.execute(session, INCIDENT, read.sysId(), options.forRead()));
       case IncidentOperation.Update update ->
           IncidentResult.of(
               UpdateRecord.execute(
-                  session,
-                  INCIDENT,
-                  update.sysId(),
-                  update.payload(),
-                  options(update, update.inputDisplayValue())));
+                  session, INCIDENT, update.sysId(), update.payload(), options.forWrite()));
       case IncidentOperation.Delete delete -> {
         var deleted = DeleteRecord.execute(session, INCIDENT, delete.sysId());
         yield new DeletedIncident(deleted.sysId(), deleted.deleted());
@@ -63,16 +59,7 @@ final class IncidentOperations {
                       search.orderDirection(),
                       search.limit(),
                       search.offset()),
-                  options(search, null)));
+                  options.forRead()));
     };
-  }
-
-  private static ReturnOptions options(
-      IncidentOperation.ReturnsRecords operation, Boolean inputDisplayValue) {
-    return new ReturnOptions(
-        operation.displayValue(),
-        operation.excludeReferenceLink(),
-        operation.fields(),
-        inputDisplayValue);
   }
 }

@@ -6,6 +6,7 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
+import io.github.sncamunda.servicenow.common.TemplateGroups;
 
 /**
  * Creates, reads, updates, deletes and searches records of any ServiceNow table, adds and reads
@@ -29,18 +30,24 @@ import io.github.sncamunda.servicenow.client.ServiceNowClient;
         "Create, read, update, delete and search records of any ServiceNow table, add work notes"
             + " and comments, order catalog items, and attach documents from Camunda processes.",
     propertyGroups = {
-      @PropertyGroup(id = "operation", label = "Operation"),
+      @PropertyGroup(
+          id = "operation",
+          label = "Operation",
+          tooltip = "What to do with the table's records, and the values it needs"),
       @PropertyGroup(
           id = "table",
           label = "Table",
           tooltip = "The table whose records the operation works on"),
-      @PropertyGroup(id = "instance", label = "Instance"),
+      @PropertyGroup(id = "instance", label = "Instance", tooltip = TemplateGroups.INSTANCE),
       @PropertyGroup(
           id = "options",
           label = "Record options",
           tooltip = "How records come back from ServiceNow"),
-      @PropertyGroup(id = "authentication", label = "Authentication"),
-      @PropertyGroup(id = "connection", label = "Connection")
+      @PropertyGroup(
+          id = "authentication",
+          label = "Authentication",
+          tooltip = TemplateGroups.AUTHENTICATION),
+      @PropertyGroup(id = "connection", label = "Connection", tooltip = TemplateGroups.CONNECTION)
     })
 public class RecordHandlerFunction implements OutboundConnectorFunction {
 

@@ -5,6 +5,9 @@ import static io.github.sncamunda.servicenow.record.RecordTexts.COUNT_PATTERN;
 import static io.github.sncamunda.servicenow.record.RecordTexts.JOURNAL_TEXT_TOOLTIP;
 import static io.github.sncamunda.servicenow.record.RecordTexts.MEGABYTES_MESSAGE;
 import static io.github.sncamunda.servicenow.record.RecordTexts.MEGABYTES_PATTERN;
+import static io.github.sncamunda.servicenow.record.RecordTexts.OFFSET_MESSAGE;
+import static io.github.sncamunda.servicenow.record.RecordTexts.OFFSET_PATTERN;
+import static io.github.sncamunda.servicenow.record.RecordTexts.OPTIONAL_COUNT_PATTERN;
 import static io.github.sncamunda.servicenow.record.RecordTexts.PAYLOAD_TOOLTIP;
 import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_MESSAGE;
 import static io.github.sncamunda.servicenow.record.RecordTexts.SYS_ID_PATTERN;
@@ -22,6 +25,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import java.util.List;
 
 /**
@@ -93,7 +97,12 @@ public sealed interface RecordOperation {
                   "An id from your system, stored in the correlation field. If a record with it"
                       + " exists, that record is returned instead of creating a second one, so a"
                       + " retried job never creates twice.",
-              description = "At most 100 characters, no '^'")
+              constraints =
+                  @PropertyConstraints(
+                      pattern =
+                          @Pattern(
+                              value = FieldPatterns.CORRELATION_ID,
+                              message = FieldPatterns.CORRELATION_ID_MESSAGE)))
           String correlationId,
       @TemplateProperty(
               id = "create.correlationField",
@@ -211,7 +220,13 @@ public sealed interface RecordOperation {
               group = "operation",
               label = "Order by",
               optional = true,
-              tooltip = "A field to sort by, e.g. sys_created_on.")
+              tooltip = "A field to sort by, e.g. sys_created_on.",
+              constraints =
+                  @PropertyConstraints(
+                      pattern =
+                          @Pattern(
+                              value = FieldPatterns.FIELD_NAME,
+                              message = FieldPatterns.FIELD_NAME_MESSAGE)))
           String orderBy,
       @TemplateProperty(
               id = "search.orderDirection",
@@ -248,10 +263,7 @@ public sealed interface RecordOperation {
               tooltip = "Records to skip (sysparm_offset); continue a search from its nextOffset.",
               constraints =
                   @PropertyConstraints(
-                      pattern =
-                          @Pattern(
-                              value = "^(=.*|[0-9]{1,9})$",
-                              message = "A whole number, 0 or more, or a FEEL expression")))
+                      pattern = @Pattern(value = OFFSET_PATTERN, message = OFFSET_MESSAGE)))
           Integer offset,
       @TemplateProperty(
               id = "search.allPages",
@@ -279,7 +291,7 @@ public sealed interface RecordOperation {
                       equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
               constraints =
                   @PropertyConstraints(
-                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+                      pattern = @Pattern(value = OPTIONAL_COUNT_PATTERN, message = COUNT_MESSAGE)))
           Integer maxRecords)
       implements RecordOperation {
 
@@ -421,8 +433,9 @@ public sealed interface RecordOperation {
                   @PropertyConstraints(
                       pattern =
                           @Pattern(
-                              value = "^(=.*|[1-9][0-9]{0,2}|1000)$",
-                              message = "A whole number from 1 to 1000, or a FEEL expression")))
+                              value = "^(|=.*|[1-9][0-9]{0,2}|1000)$",
+                              message =
+                                  "must be a whole number from 1 to 1000, or a FEEL expression")))
           Integer quantity,
       @TemplateProperty(
               id = "orderCatalogItem.variables",
@@ -541,10 +554,7 @@ public sealed interface RecordOperation {
               tooltip = "Attachments to skip; continue a listing from its nextOffset.",
               constraints =
                   @PropertyConstraints(
-                      pattern =
-                          @Pattern(
-                              value = "^(=.*|[0-9]{1,9})$",
-                              message = "A whole number, 0 or more, or a FEEL expression")))
+                      pattern = @Pattern(value = OFFSET_PATTERN, message = OFFSET_MESSAGE)))
           Integer offset,
       @TemplateProperty(
               id = "listAttachments.allPages",
@@ -568,7 +578,7 @@ public sealed interface RecordOperation {
                       equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
               constraints =
                   @PropertyConstraints(
-                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+                      pattern = @Pattern(value = OPTIONAL_COUNT_PATTERN, message = COUNT_MESSAGE)))
           Integer maxRecords)
       implements RecordOperation {
 
@@ -632,7 +642,7 @@ public sealed interface RecordOperation {
                       equals = "record"),
               constraints =
                   @PropertyConstraints(
-                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+                      pattern = @Pattern(value = OPTIONAL_COUNT_PATTERN, message = COUNT_MESSAGE)))
           Integer maxFiles,
       @TemplateProperty(
               id = "downloadAttachments.attachmentSysId",

@@ -4,7 +4,10 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
+import io.github.sncamunda.servicenow.common.TableOptionTexts;
 import io.github.sncamunda.servicenow.table.ReturnOptions;
 
 /**
@@ -18,10 +21,7 @@ public record RecordOptions(
             label = "Display value",
             type = PropertyType.Dropdown,
             defaultValue = "false",
-            tooltip =
-                "sysparm_display_value: stored values (e.g. a state's number and a reference's"
-                    + " sys_id), display values (the labels users see), or both as {value,"
-                    + " display_value}.",
+            tooltip = TableOptionTexts.DISPLAY_VALUE,
             condition =
                 @PropertyCondition(
                     property = "operation.operation",
@@ -47,9 +47,7 @@ public record RecordOptions(
             type = PropertyType.Boolean,
             defaultValue = "true",
             defaultValueType = DefaultValueType.Boolean,
-            tooltip =
-                "sysparm_exclude_reference_link: reference fields as plain sys_ids instead of"
-                    + " {link, value} objects.",
+            tooltip = TableOptionTexts.EXCLUDE_REFERENCE_LINK,
             condition =
                 @PropertyCondition(
                     property = "operation.operation",
@@ -68,9 +66,7 @@ public record RecordOptions(
             group = "options",
             label = "Fields",
             optional = true,
-            tooltip =
-                "sysparm_fields: comma-separated fields to return, e.g. sys_id,number,state;"
-                    + " empty returns all fields.",
+            tooltip = TableOptionTexts.FIELDS,
             condition =
                 @PropertyCondition(
                     property = "operation.operation",
@@ -82,7 +78,13 @@ public record RecordOptions(
                       "addWorkNote",
                       "addComment",
                       "orderCatalogItem"
-                    }))
+                    }),
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @TemplateProperty.Pattern(
+                            value = FieldPatterns.FIELD_LIST,
+                            message = FieldPatterns.FIELD_LIST_MESSAGE)))
         String fields,
     @TemplateProperty(
             id = "inputDisplayValue",
@@ -91,9 +93,7 @@ public record RecordOptions(
             type = PropertyType.Boolean,
             defaultValue = "false",
             defaultValueType = DefaultValueType.Boolean,
-            tooltip =
-                "sysparm_input_display_value: read payload values as display values, e.g. a"
-                    + " caller's name instead of its sys_id. Required to write encrypted fields.",
+            tooltip = TableOptionTexts.INPUT_DISPLAY_VALUE,
             condition =
                 @PropertyCondition(
                     property = "operation.operation",

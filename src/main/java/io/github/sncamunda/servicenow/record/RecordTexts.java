@@ -1,5 +1,7 @@
 package io.github.sncamunda.servicenow.record;
 
+import io.github.sncamunda.servicenow.common.FieldPatterns;
+
 /** Texts and rules shared by several Record Handler template fields and messages. */
 final class RecordTexts {
 
@@ -9,18 +11,20 @@ final class RecordTexts {
           + " orderCatalogItem, uploadAttachments, listAttachments, downloadAttachments,"
           + " deleteAttachment";
 
-  // Modeler shows a pattern's message on the field; FEEL expressions (=…) are left to the connector
-  static final String SYS_ID_PATTERN = "^(=.*|[A-Za-z0-9_.-]{1,32})$";
-  static final String SYS_ID_MESSAGE =
-      "A sys_id: up to 32 letters, digits, '_', '.' or '-', or a FEEL expression such as"
-          + " =recordSysId";
+  // Modeler shows a pattern's message on the field; the connector checks every value again
+  static final String SYS_ID_PATTERN = FieldPatterns.SYS_ID;
+  static final String SYS_ID_MESSAGE = FieldPatterns.SYS_ID_MESSAGE;
   static final String SYS_ID_TOOLTIP =
       "The record's sys_id, usually mapped from an earlier step's result, e.g. =response.sysId"
           + " stored as =changeSysId.";
-  static final String COUNT_PATTERN = "^(=.*|[1-9][0-9]{0,3}|10000)$";
-  static final String COUNT_MESSAGE = "A whole number from 1 to 10000, or a FEEL expression";
-  static final String MEGABYTES_PATTERN = "^(=.*|[1-9][0-9]{0,4})$";
-  static final String MEGABYTES_MESSAGE = "A whole number of megabytes, or a FEEL expression";
+  static final String COUNT_PATTERN = FieldPatterns.COUNT;
+  static final String OPTIONAL_COUNT_PATTERN = FieldPatterns.OPTIONAL_COUNT;
+  static final String COUNT_MESSAGE = FieldPatterns.COUNT_MESSAGE;
+  static final String OFFSET_PATTERN = FieldPatterns.OFFSET;
+  static final String OFFSET_MESSAGE = FieldPatterns.OFFSET_MESSAGE;
+  static final String MEGABYTES_PATTERN = "^(|=.*|[1-9][0-9]{0,4})$";
+  static final String MEGABYTES_MESSAGE =
+      "must be a whole number of megabytes, or a FEEL expression";
   static final String PAYLOAD_TOOLTIP =
       "The fields to set, as a FEEL context or JSON text, e.g. {\"short_description\": \"Patch"
           + " db01\", \"assignment_group\": groupSysId}. Values are stored values unless Input"

@@ -34,7 +34,10 @@ public record TableChoice(
                       "search",
                       "addWorkNote",
                       "addComment",
-                      "readJournal"
+                      "readJournal",
+                      "uploadAttachments",
+                      "listAttachments",
+                      "downloadAttachments"
                     }),
             choices = {
               @DropdownPropertyChoice(value = "incident", label = "Incident"),
@@ -65,8 +68,8 @@ public record TableChoice(
                         @TemplateProperty.Pattern(
                             value = "^(=.*|[a-z][a-z0-9_]{0,79})$",
                             message =
-                                "Lower-case letters, digits and underscores, starting with a"
-                                    + " letter, e.g. x_acme_app_item")))
+                                "must be lower-case letters, digits and underscores, starting with"
+                                    + " a letter, e.g. x_acme_app_item")))
         String tableName) {
 
   @TemplateProperty(ignore = true)

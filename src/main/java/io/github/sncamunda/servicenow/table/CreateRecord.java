@@ -7,6 +7,7 @@ import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +51,9 @@ public final class CreateRecord {
             .query("sysparm_limit", "1")
             .emptyWhenNoRecord()
             .build();
-    List<JsonNode> found = Records.list(session.execute(lookup), lookup.describe());
+    List<Map<String, Object>> found = Records.list(session.execute(lookup), lookup.describe());
     if (!found.isEmpty()) {
-      JsonNode existing = found.get(0);
+      Map<String, Object> existing = found.get(0);
       requireCorrelationField(existing, table, field);
       if (id.equals(Records.value(existing.get(field)))) {
         LOG.debug("A {} with the given correlation id exists; not creating another", table.noun());
@@ -78,8 +79,9 @@ public final class CreateRecord {
    * ServiceNow ignores query conditions on unknown fields and then matches every record: a record
    * without the field means the table has no such field, and the look-up proved nothing.
    */
-  private static void requireCorrelationField(JsonNode record, Table table, String field) {
-    if (!record.has(field)) {
+  private static void requireCorrelationField(
+      Map<String, Object> record, Table table, String field) {
+    if (!record.containsKey(field)) {
       throw new ConnectorInputException(
           "Table "
               + SafeText.quote(table.name())

@@ -39,7 +39,7 @@ public final class OrderCatalogItem {
                 HttpMethod.POST, "api", "sn_sc", "servicecatalog", "items", item, "order_now")
             .body(body)
             .build();
-    JsonNode result = Records.single(session.execute(order), order.describe());
+    Map<String, Object> result = Records.single(session.execute(order), order.describe());
     String requestSysId = Records.value(result.get("sys_id"));
     if (requestSysId == null || requestSysId.isBlank()) {
       throw new ConnectorException(
@@ -47,7 +47,8 @@ public final class OrderCatalogItem {
           "ServiceNow answered " + order.describe() + " without the request's sys_id");
     }
     String number =
-        Records.value(result.has("number") ? result.get("number") : result.get("request_number"));
+        Records.value(
+            result.containsKey("number") ? result.get("number") : result.get("request_number"));
     return new CatalogOrder(requestSysId, number, requestedItems(session, requestSysId, options));
   }
 
@@ -61,7 +62,7 @@ public final class OrderCatalogItem {
             .emptyWhenNoRecord()
             .build();
     List<RecordResult> out = new ArrayList<>();
-    for (JsonNode item : Records.list(session.execute(items), items.describe())) {
+    for (Map<String, Object> item : Records.list(session.execute(items), items.describe())) {
       out.add(RecordResult.of(item, null, null));
     }
     return out;

@@ -1,10 +1,10 @@
 package io.github.sncamunda.servicenow.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -25,20 +25,20 @@ public final class Pages {
    * The records collected, ServiceNow's total ({@code X-Total-Count}, null if none), and the offset
    * to continue from (null when nothing more matched).
    */
-  public record Collected(List<JsonNode> records, Long total, Integer nextOffset) {}
+  public record Collected(List<Map<String, Object>> records, Long total, Integer nextOffset) {}
 
   private Pages() {}
 
   public static Collected collect(
       TableSession session, PageRequest pages, int limit, int offset, boolean allPages, int cap) {
-    List<JsonNode> records = new ArrayList<>();
+    List<Map<String, Object>> records = new ArrayList<>();
     Long total = null;
     Integer next = offset;
     while (next != null && records.size() < cap) {
       int pageSize = Math.min(limit, cap - records.size());
       ServiceNowRequest request = pages.page(pageSize, next);
       ServiceNowResponse response = session.execute(request);
-      for (JsonNode record : Records.list(response, request.describe())) {
+      for (Map<String, Object> record : Records.list(response, request.describe())) {
         if (records.size() == cap) {
           break; // a server that ignores sysparm_limit must not push past the cap
         }

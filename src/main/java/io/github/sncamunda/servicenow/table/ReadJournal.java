@@ -1,10 +1,10 @@
 package io.github.sncamunda.servicenow.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a record's work notes and comments from {@code sys_journal_field}, newest first: the
@@ -40,7 +40,7 @@ public final class ReadJournal {
             .emptyWhenNoRecord()
             .build();
     List<JournalEntry> entries = new ArrayList<>();
-    for (JsonNode row : Records.list(session.execute(request), request.describe())) {
+    for (Map<String, Object> row : Records.list(session.execute(request), request.describe())) {
       entries.add(
           new JournalEntry(
               Records.value(row.get("sys_id")),

@@ -1,8 +1,6 @@
 package io.github.sncamunda.servicenow.table;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sncamunda.servicenow.common.Json;
 import java.util.Map;
 
 /**
@@ -16,12 +14,12 @@ public record RecordResult(
     Map<String, Object> record,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean created) {
 
-  static RecordResult of(JsonNode record, String fallbackSysId, Boolean created) {
+  static RecordResult of(Map<String, Object> record, String fallbackSysId, Boolean created) {
     String sysId = Records.value(record.get("sys_id"));
     return new RecordResult(
         sysId == null ? fallbackSysId : sysId,
         Records.value(record.get("number")),
-        Json.toMap(record),
+        record,
         created);
   }
 }

@@ -1,20 +1,20 @@
 package io.github.sncamunda.servicenow.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.client.ServiceNowResponse;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
 import java.util.List;
+import java.util.Map;
 
-/** Reads records out of Table API answers. */
-final class Records {
+/** Reads records out of Table API answers (already plain Java values). */
+public final class Records {
 
   private Records() {}
 
   /** The single record in {@code result}, or INVALID_RESPONSE when a 2xx answer carries none. */
-  static JsonNode single(ServiceNowResponse response, String call) {
-    JsonNode result = response.result();
-    if (result == null || !result.isObject()) {
+  public static Map<String, Object> single(ServiceNowResponse response, String call) {
+    Map<String, Object> result = response.resultRecord();
+    if (result == null) {
       throw new ConnectorException(
           ErrorCodes.INVALID_RESPONSE,
           "ServiceNow answered "
@@ -27,8 +27,8 @@ final class Records {
   }
 
   /** The records of a list answer (none for "No Record found"), or INVALID_RESPONSE. */
-  static List<JsonNode> list(ServiceNowResponse response, String call) {
-    List<JsonNode> records = response.records();
+  public static List<Map<String, Object>> list(ServiceNowResponse response, String call) {
+    List<Map<String, Object>> records = response.records();
     if (records == null) {
       throw new ConnectorException(
           ErrorCodes.INVALID_RESPONSE,
@@ -42,15 +42,16 @@ final class Records {
   }
 
   /** A field's stored value whatever the display-value and reference-link options made of it. */
-  static String value(JsonNode field) {
-    if (field == null || field.isNull()) {
+  public static String value(Object field) {
+    if (field == null) {
       return null;
     }
-    if (field.isObject()) {
-      JsonNode inner = field.hasNonNull("value") ? field.get("value") : field.get("display_value");
-      return inner == null || inner.isNull() ? null : inner.asText();
+    if (field instanceof Map<?, ?> object) {
+      Object inner =
+          object.get("value") != null ? object.get("value") : object.get("display_value");
+      return inner == null ? null : String.valueOf(inner);
     }
-    return field.asText();
+    return String.valueOf(field);
   }
 
   static Long number(String header) {

@@ -1,8 +1,6 @@
 package io.github.sncamunda.servicenow.table;
 
 import io.github.sncamunda.servicenow.client.HttpMethod;
-import io.github.sncamunda.servicenow.common.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +52,7 @@ public final class SearchRecords {
             offset,
             search.allPages(),
             cap);
-    List<Map<String, Object>> records = new ArrayList<>(collected.records().size());
-    collected.records().forEach(record -> records.add(Json.toMap(record)));
+    List<Map<String, Object>> records = collected.records();
     Integer next = collected.nextOffset();
     return new RecordPage(records, collected.total(), records.size(), next != null, next);
   }

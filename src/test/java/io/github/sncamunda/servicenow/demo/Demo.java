@@ -1,6 +1,12 @@
 package io.github.sncamunda.servicenow.demo;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.connector.api.document.Document;
+import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.camunda.connector.document.jackson.JacksonModuleDocumentSerializer;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
+import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.github.sncamunda.servicenow.e2e.TestRuntimeApplication;
@@ -55,7 +61,7 @@ public final class Demo {
     ServiceNowSimulator simulator = null;
     Map<String, Object> target = new HashMap<>();
     if (realInstance == null) {
-      simulator = new ServiceNowSimulator().start();
+      simulator = new ServiceNowSimulator().standardTables().start();
       target.put("snInstance", "simulated");
       target.put("snBaseUrl", simulator.baseUrl());
       System.setProperty("demo.secrets.snUser", ServiceNowSimulator.DEFAULT_USER);
@@ -85,7 +91,9 @@ public final class Demo {
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
             .run()) {
-      step("Connectors runtime started with the ServiceNow Flow Starter and Incident Handler");
+      step(
+          "Connectors runtime started with the ServiceNow Flow Starter, Incident Handler and"
+              + " Record Handler");
       CamundaClient camunda = runtime.getBean(CamundaClient.class);
       try (DirectoryStream<Path> examples =
           Files.newDirectoryStream(Path.of("examples"), "*.bpmn")) {
@@ -96,6 +104,8 @@ public final class Demo {
       }
       int failures = 0;
       failures += attempt(() -> incidentLifecycle(camunda, target));
+      failures += attempt(() -> changeApprovalNotes(camunda, target));
+      failures += attempt(() -> attachFailureReport(camunda, target));
       if (simulator != null) {
         ServiceNowSimulator sn = simulator;
         failures += attempt(() -> flowApproval(camunda, sn, target));
@@ -133,6 +143,72 @@ public final class Demo {
             + ": "
             + v.get("foundNumbers"));
     step("  incident deleted: " + v.get("incidentDeleted"));
+  }
+
+  private static void changeApprovalNotes(CamundaClient camunda, Map<String, Object> target) {
+    step("▶ examples/change-approval-notes.bpmn");
+    Map<String, Object> v =
+        run(
+            camunda,
+            "servicenow-change-approval-notes",
+            target,
+            Map.of("host", "db-01", "version", "15.4", "approver", "Jane (CAB)"));
+    step(
+        "  change request "
+            + v.get("changeNumber")
+            + " created (sys_id "
+            + v.get("changeSysId")
+            + ")");
+    step("  approval recorded as a work note, the requester informed with a comment");
+    @SuppressWarnings("unchecked")
+    var journal = (java.util.List<Map<String, Object>>) v.get("journal");
+    step("  journal read back, " + v.get("journalEntries") + " entries:");
+    journal.forEach(
+        e -> step("    " + e.get("field") + " by " + e.get("createdBy") + ": " + e.get("value")));
+    step("  state moved to " + v.get("changeState") + " (Implement)");
+  }
+
+  private static void attachFailureReport(CamundaClient camunda, Map<String, Object> target) {
+    step("▶ examples/attach-failure-report.bpmn");
+    byte[] report =
+        "Nightly billing run 42 failed\nstep: billing\nreason: timeout after 60 s\n"
+            .getBytes(StandardCharsets.UTF_8);
+    Document document =
+        new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE)
+            .create(
+                DocumentCreationRequest.from(report)
+                    .fileName("billing-run-42.txt")
+                    .contentType("text/plain")
+                    .build());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reference =
+        ConnectorsObjectMapperSupplier.getCopy()
+            .registerModule(new JacksonModuleDocumentSerializer())
+            .convertValue(document, Map.class);
+    step("  the process starts with a failure report document (" + report.length + " bytes)");
+    Map<String, Object> v =
+        run(
+            camunda,
+            "servicenow-attach-failure-report",
+            target,
+            Map.of(
+                "failedStep",
+                "billing",
+                "failureReason",
+                "timeout after 60 s",
+                "runId",
+                42,
+                "failureReport",
+                reference));
+    step(
+        "  incident "
+            + v.get("incidentNumber")
+            + " opened, report attached: "
+            + v.get("attachmentNames"));
+    step(
+        "  evidence downloaded back into "
+            + ((java.util.List<?>) v.get("evidence")).size()
+            + " Camunda document(s)");
   }
 
   private static void flowApproval(

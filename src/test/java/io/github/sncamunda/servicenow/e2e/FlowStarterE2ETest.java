@@ -7,6 +7,8 @@ import io.github.sncamunda.servicenow.simulator.FlowResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Flow Starter inside the real connectors runtime. The simulator's flow answers like a REST API
@@ -37,9 +39,10 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     return Map.of("orderId", orderId, "requester", "jane.doe", "amount", 1200, "priority", 2);
   }
 
-  @Test
-  void approvalGrantedInServiceNowCompletesTheOrder() {
-    deploy("examples-bpmn", "flow-approval");
+  @ParameterizedTest
+  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  void approvalGrantedInServiceNowCompletesTheOrder(String directory) {
+    deploy(directory, "flow-approval");
     answerWith("ServiceNowApprovalGranted", call -> call.bodyField("correlationValue"));
 
     long instance = start("servicenow-flow-approval", order("A-100"));
@@ -54,9 +57,10 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     assertThat(call.request().header("x-order-id")).isEqualTo("A-100");
   }
 
-  @Test
-  void rejectionInServiceNowInterruptsTheOrder() {
-    deploy("examples-bpmn", "flow-approval");
+  @ParameterizedTest
+  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  void rejectionInServiceNowInterruptsTheOrder(String directory) {
+    deploy(directory, "flow-approval");
     answerWith("ServiceNowApprovalRejected", call -> call.bodyField("correlationValue"));
 
     long instance = start("servicenow-flow-approval", order("A-200"));
@@ -64,9 +68,10 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     awaitElementCompleted(instance, "OrderRejected");
   }
 
-  @Test
-  void noAnswerFromServiceNowTakesTheTimerPath() {
-    deploy("examples-bpmn", "flow-approval");
+  @ParameterizedTest
+  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  void noAnswerFromServiceNowTakesTheTimerPath(String directory) {
+    deploy(directory, "flow-approval");
 
     long instance = start("servicenow-flow-approval", order("A-300"));
     awaitElementActivated(instance, "AwaitDecision");
@@ -76,9 +81,10 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     assertThat(SERVICENOW.flowCalls()).hasSize(1);
   }
 
-  @Test
-  void theExecutionIdReturnedByTheTriggerIsTheCorrelationKey() {
-    deploy("e2e-bpmn", "e2e-flow-execution-id");
+  @ParameterizedTest
+  @ValueSource(strings = {"e2e-bpmn", V1, UPGRADED})
+  void theExecutionIdReturnedByTheTriggerIsTheCorrelationKey(String directory) {
+    deploy(directory, "e2e-flow-execution-id");
     answerWith("ServiceNowFlowCompleted", FlowCall::executionId);
 
     Map<String, Object> result =
@@ -89,9 +95,10 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     assertThat(result).containsEntry("decidedBy", "sn.approver");
   }
 
-  @Test
-  void aFailedStepOpensAServiceNowIncidentOnce() {
-    deploy("examples-bpmn", "incident-on-failure");
+  @ParameterizedTest
+  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  void aFailedStepOpensAServiceNowIncidentOnce(String directory) {
+    deploy(directory, "incident-on-failure");
     SERVICENOW.registerFlow(
         "/api/x_acme/fulfilment/order",
         call ->
@@ -110,5 +117,30 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
         .isEqualTo("Fulfilment of order O-9 failed (400)");
     assertThat(incidents.get(0).get("description"))
         .contains("Invalid SKU", "SKU X-1 is not orderable");
+  }
+
+  @Test
+  void aSendTaskAndAMessageThrowEventStartFlowsToo() {
+    deploy("e2e-bpmn", "e2e-flow-element-types");
+
+    Map<String, Object> result =
+        runToCompletion("e2e-flow-element-types", Map.of("orderId", "O-77"));
+
+    assertThat(SERVICENOW.flowCalls()).hasSize(2);
+    FlowCall sendTask = SERVICENOW.flowCalls().get(0);
+    assertThat(sendTask.method()).isEqualTo("POST");
+    assertThat(sendTask.path()).isEqualTo("/api/x_acme/orders/placed");
+    assertThat(sendTask.bodyField("orderId")).isEqualTo("O-77");
+    assertThat(sendTask.request().header("authorization")).startsWith("Basic ");
+    FlowCall throwEvent = SERVICENOW.flowCalls().get(1);
+    assertThat(throwEvent.method()).isEqualTo("PUT");
+    assertThat(throwEvent.path()).isEqualTo("/api/x_acme/fulfilment/request");
+    assertThat(throwEvent.request().query()).containsEntry("order", "O-77");
+    assertThat(throwEvent.bodyField("after")).isEqualTo(sendTask.executionId());
+    assertThat(result).containsEntry("notifiedExecutionId", sendTask.executionId());
+    assertThat(result.get("fulfilment"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("status", 200)
+        .containsEntry("executionId", throwEvent.executionId());
   }
 }

@@ -12,15 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Incident Handler inside the real connectors runtime, driven by templated BPMN. */
 class IncidentHandlerE2ETest extends RuntimeTestSupport {
 
   private static final String INCIDENTS = "/api/now/table/incident";
 
-  @Test
-  void incidentLifecycleExample() {
-    deploy("examples-bpmn", "incident-lifecycle");
+  /** The example as the current templates make it, as version 1 made it, and upgraded from it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  void incidentLifecycleExample(String directory) {
+    deploy(directory, "incident-lifecycle");
 
     Map<String, Object> result =
         runToCompletion("servicenow-incident-lifecycle", Map.of("host", "db-01"));
@@ -64,9 +68,10 @@ class IncidentHandlerE2ETest extends RuntimeTestSupport {
         .isEqualTo(1);
   }
 
-  @Test
-  void readOfAMissingIncidentBecomesABpmnErrorWithServiceNowsMessage() {
-    deploy("e2e-bpmn", "e2e-read-missing");
+  @ParameterizedTest
+  @ValueSource(strings = {"e2e-bpmn", V1, UPGRADED})
+  void readOfAMissingIncidentBecomesABpmnErrorWithServiceNowsMessage(String directory) {
+    deploy(directory, "e2e-read-missing");
 
     Map<String, Object> result =
         runToCompletion("e2e-read-missing", Map.of("sysId", "0123456789abcdef0123456789abcdef"));

@@ -48,7 +48,6 @@ public abstract class RuntimeTestSupport {
   protected static final String CLIENT_ID = "e2e-client";
   protected static final String CLIENT_SECRET = "e2e-ClientSecret-SECRET-41aa";
   protected static final String SCAN_CLIENT_SECRET = "e2e-ScanSecret-SECRET-93e0";
-  private static final List<String> DEPLOYED = new ArrayList<>();
 
   static {
     ENGINE = EngineFactory.create();
@@ -80,19 +79,26 @@ public abstract class RuntimeTestSupport {
     SERVICENOW.clearFlowCallbacks();
   }
 
-  /** Deploys the BPMN files that applying the element templates produced (once per JVM). */
+  /**
+   * The diagrams made with template version 1, committed as they were (src/test/resources/e2e/v1):
+   * they must keep running on this jar.
+   */
+  protected static final String V1 = "test-classes/e2e/v1";
+
+  /** The same diagrams upgraded by the build to the current templates, as Modeler's Update does. */
+  protected static final String UPGRADED = "e2e-upgraded";
+
+  /**
+   * Deploys a BPMN file under target/ and so makes it the latest version of its process: the same
+   * process id comes from several directories (examples, {@link #V1}, {@link #UPGRADED}). Zeebe
+   * keeps no new version when the file is what the latest version already is.
+   */
   protected void deploy(String directory, String name) {
-    synchronized (DEPLOYED) {
-      if (DEPLOYED.contains(directory + "/" + name)) {
-        return;
-      }
-      zeebe
-          .newDeployResourceCommand()
-          .addResourceFile(bpmn(directory, name).toString())
-          .send()
-          .join();
-      DEPLOYED.add(directory + "/" + name);
-    }
+    zeebe
+        .newDeployResourceCommand()
+        .addResourceFile(bpmn(directory, name).toString())
+        .send()
+        .join();
   }
 
   static Path bpmn(String directory, String name) {

@@ -21,12 +21,27 @@ class FlowStarterTemplateTest {
 
   private static JsonNode template;
 
+  private static List<JsonNode> variants;
+
   @BeforeAll
   static void generate() {
+    variants =
+        new ClassBasedTemplateGenerator()
+            .generate(FlowStarterFunction.class).stream()
+                .map(t -> (JsonNode) new ObjectMapper().valueToTree(t))
+                .toList();
+    // the generator does not keep the annotation's order
     template =
-        new ObjectMapper()
-            .valueToTree(
-                new ClassBasedTemplateGenerator().generate(FlowStarterFunction.class).get(0));
+        variants.stream()
+            .filter(t -> t.at("/elementType/value").asText().equals("bpmn:ServiceTask"))
+            .findFirst()
+            .orElseThrow();
+  }
+
+  private static List<JsonNode> withoutTemplateId(JsonNode t) {
+    return StreamSupport.stream(t.get("properties").spliterator(), false)
+        .filter(p -> !"id".equals(p.path("id").asText()))
+        .toList();
   }
 
   private static List<JsonNode> properties() {
@@ -52,12 +67,37 @@ class FlowStarterTemplateTest {
   void identityAndTaskType() {
     assertThat(template.get("id").asText()).isEqualTo("io.github.sncamunda.servicenow.flow");
     assertThat(template.get("name").asText()).isEqualTo("ServiceNow Flow Starter");
-    assertThat(template.get("version").asInt()).isEqualTo(1);
+    // version 2: tooltips, constraints and the element type variants (issue #16)
+    assertThat(template.get("version").asInt()).isEqualTo(2);
     assertThat(template.path("engines").path("camunda").asText()).isEqualTo("^8.8");
     assertThat(template.path("icon").path("contents").asText())
         .startsWith("data:image/svg+xml;base64,");
     assertThat(properties().get(0).path("value").asText())
         .isEqualTo("io.github.sncamunda:servicenow-flow-starter:1");
+  }
+
+  @Test
+  void alsoASendTaskAndAMessageThrowEventWithTheSameFields() {
+    assertThat(variants)
+        .extracting(t -> t.get("id").asText() + " " + t.at("/elementType/value").asText())
+        .containsExactlyInAnyOrder(
+            "io.github.sncamunda.servicenow.flow bpmn:ServiceTask",
+            "io.github.sncamunda.servicenow.flow:SendTask bpmn:SendTask",
+            "io.github.sncamunda.servicenow.flow:IntermediateThrowEvent"
+                + " bpmn:IntermediateThrowEvent");
+    assertThat(variants)
+        .filteredOn(t -> t.at("/elementType/value").asText().equals("bpmn:IntermediateThrowEvent"))
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(t.at("/elementType/eventDefinition").asText())
+                    .isEqualTo("bpmn:MessageEventDefinition"));
+    for (JsonNode variant : variants) {
+      // all but the hidden elementTemplateId header, which names the variant
+      assertThat(withoutTemplateId(variant))
+          .as(variant.get("id").asText())
+          .isEqualTo(withoutTemplateId(template));
+    }
   }
 
   @Test

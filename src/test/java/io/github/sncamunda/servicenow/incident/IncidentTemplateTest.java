@@ -31,7 +31,8 @@ class IncidentTemplateTest {
   void identityAndIcon() {
     assertThat(template.get("id").asText()).isEqualTo("io.github.sncamunda.servicenow.incident");
     assertThat(template.get("name").asText()).isEqualTo("ServiceNow Incident Handler");
-    assertThat(template.get("version").asInt()).isEqualTo(1);
+    // version 2: the table options declared once, tooltips and constraints (issue #16)
+    assertThat(template.get("version").asInt()).isEqualTo(2);
     assertThat(template.at("/engines/camunda").asText()).isEqualTo("^8.8");
     assertThat(template.at("/icon/contents").asText()).startsWith("data:image/svg+xml;base64,");
     assertThat(template.get("properties").get(0).get("value").asText())
@@ -82,12 +83,13 @@ class IncidentTemplateTest {
     assertThat(binding("operation.update.payload")).isEqualTo("operation.payload");
     assertThat(binding("operation.create.correlationId")).isEqualTo("operation.correlationId");
     assertThat(binding("operation.search.limit")).isEqualTo("operation.limit");
-    assertThat(binding("operation.search.displayValue")).isEqualTo("operation.displayValue");
+    // declared once (id options.displayValue) but bound where version 1 put it
+    assertThat(binding("options.displayValue")).isEqualTo("operation.displayValue");
     assertThat(binding("connection.instanceName")).isEqualTo("connection.instanceName");
     assertThat(binding("authentication.password")).isEqualTo("authentication.password");
     assertThat(property("operation.create.payload").get("label").asText()).isEqualTo("Payload");
     assertThat(property("operation.delete.sysId").get("label").asText()).isEqualTo("Sys ID");
-    assertThat(property("operation.read.displayValue").get("group").asText()).isEqualTo("options");
+    assertThat(property("options.displayValue").get("group").asText()).isEqualTo("options");
   }
 
   private static String binding(String id) {

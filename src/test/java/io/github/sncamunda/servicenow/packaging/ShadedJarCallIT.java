@@ -7,9 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.runtime.test.outbound.OutboundConnectorContextBuilder;
+import io.github.sncamunda.servicenow.common.Json;
+import io.github.sncamunda.servicenow.network.ConnectProxy;
+import io.github.sncamunda.servicenow.network.HttpsServers;
+import io.github.sncamunda.servicenow.network.TestPki;
 import io.github.sncamunda.servicenow.security.LogCapture;
 import io.github.sncamunda.servicenow.security.SecretScan;
 import java.net.URL;
@@ -17,10 +23,13 @@ import java.net.URLClassLoader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the Incident Handler from the packaged jar, not from target/classes, as the runtime loads
@@ -75,6 +84,90 @@ class ShadedJarCallIT {
         getRequestedFor(urlPathEqualTo("/api/now/table/incident/abc"))
             .withBasicAuth(
                 new com.github.tomakehurst.wiremock.client.BasicCredentials("jar.user", PASSWORD)));
+    assertThat(scan.findings(log)).isEmpty();
+  }
+
+  /**
+   * The jar behind an authenticated forward proxy (configured as the runtime configures it, here as
+   * system properties), presenting a client certificate to an instance that requires one: proxy
+   * password and private key appear in no log at TRACE.
+   */
+  @Test
+  void theJarReachesAnMtlsInstanceThroughAnAuthenticatedProxy(@TempDir Path dir) throws Exception {
+    TestPki.Ca serverCa = TestPki.ca("jar server CA");
+    TestPki.Ca clientCa = TestPki.ca("jar client CA");
+    TestPki.Issued client = clientCa.client("jar-integration");
+    WireMockServer instance =
+        HttpsServers.start(
+            dir,
+            "jar-mtls",
+            serverCa.server("localhost"),
+            new X509Certificate[] {clientCa.certificate()});
+    instance.stubFor(
+        get(urlPathEqualTo("/api/now/table/incident/abc"))
+            .willReturn(okJson("{\"result\":{\"sys_id\":\"abc\",\"number\":\"INC0010002\"}}")));
+    int httpsPort = instance.httpsPort();
+    String proxyPassword = "jar-proxy+SECRET/pw";
+    SecretScan scan =
+        new SecretScan().basic("jar-proxy-user", proxyPassword).basic("jar.user", PASSWORD);
+    for (String line : client.privateKeyPem().split("\n")) {
+      if (!line.startsWith("-----")) {
+        scan.secret(line);
+      }
+    }
+    Map<String, String> proxySettings;
+    Object result;
+    String log;
+    try (ConnectProxy proxy = ConnectProxy.start().requireBasic("jar-proxy-user", proxyPassword)) {
+      proxySettings =
+          Map.of(
+              "CONNECTOR_HTTPS_PROXY_HOST",
+              "127.0.0.1",
+              "CONNECTOR_HTTPS_PROXY_PORT",
+              String.valueOf(proxy.port()),
+              "CONNECTOR_HTTPS_PROXY_USER",
+              "jar-proxy-user",
+              "CONNECTOR_HTTPS_PROXY_PASSWORD",
+              proxyPassword);
+      proxySettings.forEach(System::setProperty);
+      try (URLClassLoader jar = jarLoader();
+          LogCapture capture = new LogCapture()) {
+        OutboundConnectorFunction connector =
+            (OutboundConnectorFunction)
+                jar.loadClass("io.github.sncamunda.servicenow.incident.IncidentHandlerFunction")
+                    .getConstructor()
+                    .newInstance();
+        ObjectNode variables = Json.object();
+        variables
+            .putObject("connection")
+            .put("baseUrl", "https://localhost:" + httpsPort)
+            .put("clientCertificatePem", "{{secrets.SN_CLIENT_CERT}}")
+            .put("clientKeyPem", "{{secrets.SN_CLIENT_KEY}}")
+            .put("caCertificatesPem", serverCa.pem());
+        variables
+            .putObject("authentication")
+            .put("type", "basic")
+            .put("username", "jar.user")
+            .put("password", "{{secrets.SN_PWD}}");
+        variables.putObject("operation").put("operation", "read").put("sysId", "abc");
+        result =
+            connector.execute(
+                OutboundConnectorContextBuilder.create()
+                    .secret("SN_PWD", PASSWORD)
+                    .secret("SN_CLIENT_CERT", client.certificatePem())
+                    .secret("SN_CLIENT_KEY", client.privateKeyPem())
+                    .variables(variables.toString())
+                    .build());
+        log = capture.text();
+        assertThat(capture.countFrom("io.github.sncamunda.shaded.hc")).isGreaterThan(0);
+      } finally {
+        proxySettings.keySet().forEach(System::clearProperty);
+        instance.stop();
+      }
+      assertThat(proxy.tunnels()).isEqualTo(1);
+      assertThat(proxy.targets()).containsExactly("localhost:" + httpsPort);
+    }
+    assertThat(String.valueOf(result)).contains("INC0010002");
     assertThat(scan.findings(log)).isEmpty();
   }
 

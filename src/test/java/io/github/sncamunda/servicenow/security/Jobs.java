@@ -50,6 +50,16 @@ final class Jobs {
     return variables;
   }
 
+  static Map<String, Object> record(
+      Map<String, Object> connection, Map<String, Object> table, Map<String, Object> operation) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("connection", connection);
+    variables.put("authentication", basicAuth());
+    variables.put("table", table);
+    variables.put("operation", operation);
+    return variables;
+  }
+
   static Map<String, Object> flow(Map<String, Object> connection, Map<String, Object> flow) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("connection", connection);

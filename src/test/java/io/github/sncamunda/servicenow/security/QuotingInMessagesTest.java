@@ -15,6 +15,7 @@ import io.github.sncamunda.servicenow.client.ClientSettings;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.flow.FlowStarterFunction;
 import io.github.sncamunda.servicenow.incident.IncidentHandlerFunction;
+import io.github.sncamunda.servicenow.record.RecordHandlerFunction;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -74,6 +75,7 @@ class QuotingInMessagesTest {
 
   static Stream<Arguments> rulesBySite() {
     IncidentHandlerFunction incident = new IncidentHandlerFunction(client);
+    RecordHandlerFunction record = new RecordHandlerFunction(client);
     FlowStarterFunction flow = new FlowStarterFunction(client);
     Map<String, Object> readSomething = map("operation", "read", "sysId", "abc");
     Map<String, Object> somePath = map("path", "/api/x_acme/flow", "method", "POST");
@@ -87,6 +89,22 @@ class QuotingInMessagesTest {
           incident,
           v -> Jobs.incident(connection(null, sn.baseUrl()), map("operation", "read", "sysId", v))),
       new Site("Flow Starter, instance name", flow, v -> Jobs.flow(connection(v, null), somePath)),
+      new Site(
+          "Record Handler, table name",
+          record,
+          v ->
+              Jobs.record(
+                  connection(null, sn.baseUrl()),
+                  map("table", "other", "tableName", v),
+                  map("operation", "read", "sysId", "abc"))),
+      new Site(
+          "Record Handler, Sys ID",
+          record,
+          v ->
+              Jobs.record(
+                  connection(null, sn.baseUrl()),
+                  map("table", "change_request"),
+                  map("operation", "addWorkNote", "sysId", v, "text", "x"))),
       new Site(
           "Flow Starter, header name",
           flow,

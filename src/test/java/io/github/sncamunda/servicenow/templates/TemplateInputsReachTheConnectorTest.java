@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The runtime fetches only {@code @OutboundConnector(inputVariables)} for a job; a template input
- * whose target root is not listed there silently never reaches the connector.
+ * whose target root is not listed there silently never reaches the connector. Older template
+ * versions count too: their diagrams still run.
  */
 class TemplateInputsReachTheConnectorTest {
 
@@ -25,10 +26,17 @@ class TemplateInputsReachTheConnectorTest {
   @CsvSource({
     "servicenow-flow-starter.json, flow",
     "hybrid/servicenow-flow-starter-hybrid.json, flow",
+    "servicenow-flow-starter-send-task.json, flow",
+    "hybrid/servicenow-flow-starter-send-task-hybrid.json, flow",
+    "servicenow-flow-starter-message-throw-event.json, flow",
+    "hybrid/servicenow-flow-starter-message-throw-event-hybrid.json, flow",
     "servicenow-incident-handler.json, incident",
     "hybrid/servicenow-incident-handler-hybrid.json, incident",
     "servicenow-record-handler.json, record",
-    "hybrid/servicenow-record-handler-hybrid.json, record"
+    "hybrid/servicenow-record-handler-hybrid.json, record",
+    // what version 1 diagrams send must reach the connector too
+    "versioned/servicenow-flow-starter-1.json, flow",
+    "versioned/servicenow-incident-handler-1.json, incident"
   })
   void everyInputTargetRootIsFetched(String file, String connector) throws IOException {
     Class<?> function =

@@ -49,6 +49,9 @@ public final class BenchSuite {
         for (String spec : System.getProperty("bench.threads", "1,8,32").split(",")) {
           jmh(spec.trim(), server.port(), results);
         }
+        if (!Boolean.getBoolean("bench.noProfile")) {
+          Profile.run(server.port(), results);
+        }
       }
       Files.writeString(results.resolve("wall-seconds.txt"), String.valueOf((System.nanoTime() - started) / 1_000_000_000L));
     }
@@ -58,10 +61,10 @@ public final class BenchSuite {
   private static Map<String, Object> settings() {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("forks", Integer.getInteger("bench.forks", 1));
-    s.put("warmupIterations", Integer.getInteger("bench.warmupIterations", 2));
+    s.put("warmupIterations", Integer.getInteger("bench.warmupIterations", 10));
     s.put("warmupSeconds", Integer.getInteger("bench.warmupSeconds", 2));
-    s.put("iterations", Integer.getInteger("bench.iterations", 3));
-    s.put("iterationSeconds", Integer.getInteger("bench.iterationSeconds", 3));
+    s.put("iterations", Integer.getInteger("bench.iterations", 5));
+    s.put("iterationSeconds", Integer.getInteger("bench.iterationSeconds", 2));
     s.put("threads", System.getProperty("bench.threads", "1,8,32"));
     s.put("jvmArgs", System.getProperty("bench.jvmArgs", "-Xms1g -Xmx1g -XX:+UseG1GC"));
     s.put("calls", Integer.getInteger("bench.calls", 10_000));
@@ -132,13 +135,14 @@ public final class BenchSuite {
     String include = parts.length > 1 ? parts[1] : System.getProperty("bench.include", "");
     List<String> jvmArgs = new ArrayList<>(Arrays.asList(System.getProperty("bench.jvmArgs", "-Xms1g -Xmx1g -XX:+UseG1GC").trim().split("\\s+")));
     jvmArgs.add("-Dbench.port=" + port);
+    jvmArgs.add("-Dbench.results=" + results.toAbsolutePath());
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(ServiceNowBench.class.getName() + "\\..*" + (include.isBlank() ? "" : include + ".*"))
         .forks(Integer.getInteger("bench.forks", 1))
-        .warmupIterations(Integer.getInteger("bench.warmupIterations", 2))
+        .warmupIterations(Integer.getInteger("bench.warmupIterations", 10))
         .warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmupSeconds", 2)))
-        .measurementIterations(Integer.getInteger("bench.iterations", 3))
-        .measurementTime(TimeValue.seconds(Integer.getInteger("bench.iterationSeconds", 3)))
+        .measurementIterations(Integer.getInteger("bench.iterations", 5))
+        .measurementTime(TimeValue.seconds(Integer.getInteger("bench.iterationSeconds", 2)))
         .threads(threads)
         .jvmArgs(jvmArgs.toArray(String[]::new))
         .addProfiler(GCProfiler.class)

@@ -53,52 +53,62 @@ public class ServiceNowBench {
 
   /** The SDK's per-job binding of our Flow Starter input alone (no HTTP), for the breakdown. */
   @Benchmark
-  public Object sdkbind_flowStart() throws Exception {
+  public Object sdkbind_flowStart(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return bindFlow.call();
   }
 
   @Benchmark
-  public Object raw_flowStart() throws Exception {
+  public Object raw_flowStart(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return rawFlow.call();
   }
 
   @Benchmark
-  public Object raw_incidentCreate() throws Exception {
+  public Object raw_incidentCreate(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return rawCreate.call();
   }
 
   @Benchmark
-  public Object raw_incidentRead() throws Exception {
+  public Object raw_incidentRead(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return rawRead.call();
   }
 
   @Benchmark
-  public Object ours_flowStart() throws Exception {
+  public Object ours_flowStart(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return oursFlow.call();
   }
 
   @Benchmark
-  public Object ours_incidentCreate() throws Exception {
+  public Object ours_incidentCreate(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return oursCreate.call();
   }
 
   @Benchmark
-  public Object ours_incidentRead() throws Exception {
+  public Object ours_incidentRead(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return oursRead.call();
   }
 
   @Benchmark
-  public Object rest_flowStart() throws Exception {
+  public Object rest_flowStart(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return restFlow.call();
   }
 
   @Benchmark
-  public Object rest_incidentCreate() throws Exception {
+  public Object rest_incidentCreate(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return restCreate.call();
   }
 
   @Benchmark
-  public Object rest_incidentRead() throws Exception {
+  public Object rest_incidentRead(CpuMeter cpu) throws Exception {
+    cpu.calls++;
     return restRead.call();
   }
 }
