@@ -168,6 +168,15 @@ final class RunChecker {
         violations.add(r.getValue() + " incidents carry correlation_id " + r.getKey());
       }
     }
+    facts
+        .keyOfIncident()
+        .forEach(
+            (sysId, key) -> {
+              if (key == null || key.isEmpty()) {
+                violations.add(
+                    "incident " + sysId + " carries no correlation_id: the load never creates one");
+              }
+            });
     for (Map.Entry<String, RunFacts.Outcome> o : facts.outcomes().entrySet()) {
       if (o.getValue().kind() == RunFacts.Kind.COMPLETED
           && facts.recordsPerKey().getOrDefault(o.getKey(), 0L) == 0) {

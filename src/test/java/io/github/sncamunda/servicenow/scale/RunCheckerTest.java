@@ -31,6 +31,7 @@ class RunCheckerTest {
   private final Map<Step.Target, List<Instant>> ends = new HashMap<>();
   private final Map<String, RunFacts.Outcome> outcomes = new HashMap<>(Map.of(KEY, done()));
   private final Map<String, Long> records = new HashMap<>(Map.of(KEY, 1L));
+  private final Map<String, String> keyOfIncident = new HashMap<>(Map.of(SYS_ID, KEY));
   private final List<Instant> timeouts = new ArrayList<>();
   private final Map<String, Integer> rejected = new HashMap<>();
   private long tokenRequests = 1;
@@ -91,7 +92,7 @@ class RunCheckerTest {
     return RunChecker.check(
         new RunFacts(
             log,
-            Map.of(SYS_ID, KEY),
+            keyOfIncident,
             records,
             outcomes,
             ends,
@@ -234,6 +235,16 @@ class RunCheckerTest {
 
     assertThat(check().violations())
         .containsExactly("order-1 completed without an incident carrying its correlation_id");
+  }
+
+  @Test
+  void anIncidentWithoutACorrelationIdFailsTheCheck() {
+    keyOfIncident.put("fedcba9876543210fedcba9876543210", "");
+
+    assertThat(check().violations())
+        .containsExactly(
+            "incident fedcba9876543210fedcba9876543210 carries no correlation_id: the load never"
+                + " creates one");
   }
 
   @Test

@@ -144,7 +144,10 @@ record RunFigures(
   static Map<String, Integer> writtenMoreThanOnce(ServiceNowSimulator servicenow) {
     Map<String, Integer> out = new TreeMap<>();
     Map<String, Integer> incidents = new HashMap<>();
-    servicenow.incidents().forEach(r -> incidents.merge(r.get("correlation_id"), 1, Integer::sum));
+    servicenow.incidents().stream()
+        .map(r -> r.get("correlation_id"))
+        .filter(k -> k != null && !k.isEmpty()) // keyless incidents fail RunChecker instead
+        .forEach(k -> incidents.merge(k, 1, Integer::sum));
     int creates = (int) incidents.values().stream().filter(n -> n > 1).count();
     Map<String, Integer> flows = new HashMap<>();
     servicenow
