@@ -46,6 +46,13 @@ public final class BenchSuite {
         json.writerWithDefaultPrettyPrinter().writeValue(results.resolve("counters.json").toFile(),
             Counters.run(server.port(), server.adminPort(), calls, 8));
         json.writerWithDefaultPrettyPrinter().writeValue(results.resolve("heap.json").toFile(), heap(server.port()));
+        // CpuMeter writes a benchmark's file only if none exists (its threads race to write it),
+        // so files of an earlier run would otherwise stand in for this run's figures.
+        try (var old = Files.newDirectoryStream(results, "cpu-*.json")) {
+          for (Path file : old) {
+            Files.delete(file);
+          }
+        }
         for (String spec : System.getProperty("bench.threads", "1,8,32").split(",")) {
           jmh(spec.trim(), server.port(), results);
         }
@@ -72,8 +79,18 @@ public final class BenchSuite {
     s.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
     s.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     s.put("cpu", cpuModel());
+    s.put("loadAtStart", loadAverage());
     s.put("date", java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
     return s;
+  }
+
+  /** The 1-minute load average before the run, so the report can say how busy the machine was. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {

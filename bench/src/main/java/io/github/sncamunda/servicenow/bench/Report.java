@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,16 +106,20 @@ final class Report {
         .append(settings.path("iterations").asText()).append(" × ").append(settings.path("iterationSeconds").asText()).append(" s measurement |\n");
     md.append("| benchmark JVM | `").append(settings.path("jvmArgs").asText()).append("` (same for every contender) |\n");
     md.append("| concurrent callers | ").append(settings.path("threads").asText()).append(" (JMH `-t`; `n:regex` = only those benchmarks) |\n");
-    md.append("| suite wall time | ").append(wall).append(" s (plus ~30 s of Maven compile) |\n\n");
-    md.append("> **Noise warning.** The machine has 2 cores, the loopback server shares them with the benchmark, and other\n"
-        + "> builds were running on it during this run. Absolute times are not meaningful and single cells can be off\n"
-        + "> by 2× (see the p99 column); read the **ratios** between contenders measured minutes apart in the same run.\n\n");
+    md.append("| suite wall time | ").append(wall).append(" s (plus ~30 s of Maven compile) |\n");
+    md.append("| load average before the run | ").append(settings.path("loadAtStart").asText("unknown"))
+        .append(" (1 minute; other builds may share the machine) |\n\n");
+    md.append("> **Noise warning.** The machine has ").append(settings.path("cores").asText())
+        .append(" cores and the loopback server shares them with the benchmark. Absolute times are not meaningful\n"
+            + "> and single cells can move by 2× between runs (see the p99 column and *Was it warm?*); read the **ratios**\n"
+            + "> between contenders measured minutes apart in the same run.\n\n");
 
     md.append("![median latency](benchmarks-latency.png)\n\n![throughput](benchmarks-throughput.png)\n\n");
 
     // ---------------------------------------------------------------- targets
     md.append("## Targets\n\n");
     md.append(targets(rows, callers, counters, heap));
+    md.append(gaps(json, results, rows));
     md.append(profile(json, results));
     md.append(stability(rows, settings));
 
@@ -298,6 +303,55 @@ final class Report {
         .append(r.contender()).append('_').append(r.op()).append(" | ").append(r.auth()).append(" | ").append(r.threads())
         .append(" | ").append(r.iterationMedians().stream().map(Report::fmt).toList()).append(" | ±")
         .append(String.format(Locale.ROOT, "%.0f %%", 100 * r.spread())).append(" | ").append(pct(r.drift())).append(" |\n"));
+    return s.toString();
+  }
+
+  /**
+   * For the single-caller targets: ours' CPU per call split by stage (JFR shares × measured CPU),
+   * next to raw's, so a missed target names the frames that hold the difference.
+   */
+  private static String gaps(ObjectMapper json, Path results, List<Row> rows) throws IOException {
+    Path file = results.resolve("profile.json");
+    if (!Files.exists(file)) {
+      return "";
+    }
+    JsonNode profile = json.readTree(file.toFile());
+    StringBuilder s = new StringBuilder("\n### Where the single-caller difference is\n\nCPU µs per call of the calling thread"
+        + " (the measured CPU per call × each stage's share of ours' JFR samples, below). Raw HttpClient 5 does only what"
+        + " *send* does, without a retry policy; the SDK's variable binding runs in the runtime for every connector and is"
+        + " not ours to change. *ours − binding ÷ raw* is what remains of the ratio without it.\n\n"
+        + "| operation / auth | raw | ours | SDK binding | input rules + prepare + authenticate | send | interpret + result"
+        + " | other (context, harness) | ours − binding ÷ raw |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<String> stages = new ArrayList<>(Profile.STAGES.keySet());
+    for (String op : OPS) {
+      for (String auth : AUTHS) {
+        Optional<Row> ours = find(rows, "ours", op, auth, 1);
+        Optional<Row> raw = find(rows, "raw", op, auth, 1);
+        JsonNode shares = null;
+        for (Iterator<String> it = profile.fieldNames(); it.hasNext(); ) {
+          String name = it.next();
+          if (name.endsWith("ours_" + op + "-SampleTime-auth-" + auth)) {
+            shares = profile.get(name);
+          }
+        }
+        if (ours.isEmpty() || raw.isEmpty() || shares == null) {
+          continue;
+        }
+        double cpu = ours.get().cpu();
+        double[] us = new double[stages.size()];
+        double named = 0;
+        for (int i = 0; i < stages.size(); i++) {
+          us[i] = cpu * shares.path(stages.get(i)).asDouble() / 100;
+          named += us[i];
+        }
+        double binding = us[0];
+        s.append("| ").append(op).append(" / ").append(auth).append(" | ").append(fmt1(raw.get().cpu())).append(" | ")
+            .append(fmt1(cpu)).append(" | ").append(fmt1(binding)).append(" | ").append(fmt1(us[1] + us[2] + us[3]))
+            .append(" | ").append(fmt1(us[4])).append(" | ").append(fmt1(us[5] + us[6])).append(" | ")
+            .append(fmt1(Math.max(0, cpu - named))).append(" | ").append(fmt2((cpu - binding) / raw.get().cpu()))
+            .append("× |\n");
+      }
+    }
     return s.toString();
   }
 
