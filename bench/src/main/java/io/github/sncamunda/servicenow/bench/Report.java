@@ -119,8 +119,10 @@ final class Report {
     // ---------------------------------------------------------------- targets
     md.append("## Targets\n\n");
     md.append(targets(rows, callers, counters, heap));
-    md.append(gaps(json, results, rows));
-    md.append(profile(json, results));
+    Path profileFile = results.resolve("profile.json");
+    JsonNode profile = Files.exists(profileFile) ? json.readTree(profileFile.toFile()) : null;
+    md.append(gaps(profile, rows));
+    md.append(profile(profile));
     md.append(stability(rows, settings));
 
     // ---------------------------------------------------------------- ratios
@@ -310,12 +312,10 @@ final class Report {
    * For the single-caller targets: ours' CPU per call split by stage (JFR shares × measured CPU),
    * next to raw's, so a missed target names the frames that hold the difference.
    */
-  private static String gaps(ObjectMapper json, Path results, List<Row> rows) throws IOException {
-    Path file = results.resolve("profile.json");
-    if (!Files.exists(file)) {
+  private static String gaps(JsonNode profile, List<Row> rows) {
+    if (profile == null) {
       return "";
     }
-    JsonNode profile = json.readTree(file.toFile());
     StringBuilder s = new StringBuilder("\n### Where the single-caller difference is\n\nCPU µs per call of the calling thread"
         + " (the measured CPU per call × each stage's share of ours' JFR samples, below). Raw HttpClient 5 does only what"
         + " *send* does, without a retry policy; the SDK's variable binding runs in the runtime for every connector and is"
@@ -352,16 +352,29 @@ final class Report {
             .append("× |\n");
       }
     }
+    s.append("\nWith 8 callers the 2 cores are busy (the loopback server included), so throughput follows CPU per call:"
+        + " the throughput ratio sits near raw ÷ ours CPU per call, and closing the 8-caller target means taking the same"
+        + " frames out of the call.\n\n| operation / auth | CPU per call raw ÷ ours (8 callers) | throughput ours ÷ raw |"
+        + "\n|---|---:|---:|\n");
+    for (String op : OPS) {
+      for (String auth : AUTHS) {
+        Optional<Row> ours = find(rows, "ours", op, auth, 8);
+        Optional<Row> raw = find(rows, "raw", op, auth, 8);
+        if (ours.isPresent() && raw.isPresent()) {
+          s.append("| ").append(op).append(" / ").append(auth).append(" | ")
+              .append(fmt2(raw.get().cpu() / ours.get().cpu())).append("× | ")
+              .append(fmt2(ours.get().throughput() / raw.get().throughput())).append("× |\n");
+        }
+      }
+    }
     return s.toString();
   }
 
   /** Where ours spends its CPU, by stage, from the JFR run (see {@link Profile}). */
-  private static String profile(ObjectMapper json, Path results) throws IOException {
-    Path file = results.resolve("profile.json");
-    if (!Files.exists(file)) {
+  private static String profile(JsonNode profile) {
+    if (profile == null) {
       return "";
     }
-    JsonNode profile = json.readTree(file.toFile());
     StringBuilder s = new StringBuilder("\n## Where ours spends its CPU\n\nJava Flight Recorder (`profile` settings, 10 ms "
         + "samples) on ours' benchmarks, 1 caller: the share of the benchmark thread's CPU samples that have each stage on "
         + "their stack. The stages nest only where the path of one call does (the token request runs inside *authenticate*), "
