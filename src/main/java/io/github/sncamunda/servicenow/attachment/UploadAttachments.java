@@ -4,7 +4,9 @@ import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentMetadata;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.github.sncamunda.servicenow.client.DoneOnce;
 import io.github.sncamunda.servicenow.client.HttpMethod;
+import io.github.sncamunda.servicenow.client.Replay;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.client.StreamContent;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
@@ -49,9 +51,24 @@ public final class UploadAttachments {
     List<Upload> uploads = plan(documents, fileName, limit);
     List<Attachment> existing = skipExisting ? existing(session, table, record) : List.of();
     List<Attachment> out = new ArrayList<>(uploads.size());
+    // with skip-existing a retried job finds what is attached; without it, it would attach again
+    Replay replay = skipExisting ? Replay.BY_JOB_RETRY : Replay.NEVER;
+    List<String> attached = new ArrayList<>();
     for (Upload upload : uploads) {
       Attachment same = sameFile(existing, upload);
-      out.add(same != null ? same.asSkipped() : send(session, table, record, upload, limit));
+      if (same != null) {
+        out.add(same.asSkipped());
+        continue;
+      }
+      try {
+        out.add(send(session, table, record, upload, limit, replay));
+      } catch (ConnectorException e) {
+        if (attached.isEmpty() || replay != Replay.NEVER) {
+          throw e;
+        }
+        throw DoneOnce.failedAfter("attached " + String.join(", ", attached), e);
+      }
+      attached.add(SafeText.quote(upload.fileName()));
     }
     return new UploadedAttachments(out, out.size());
   }
@@ -109,7 +126,12 @@ public final class UploadAttachments {
   }
 
   private static Attachment send(
-      TableSession session, Table table, String record, Upload upload, SizeLimit limit) {
+      TableSession session,
+      Table table,
+      String record,
+      Upload upload,
+      SizeLimit limit,
+      Replay replay) {
     ServiceNowRequest request =
         AttachmentRequests.attachment(HttpMethod.POST, "file")
             .query("table_name", table.name())
@@ -121,6 +143,7 @@ public final class UploadAttachments {
                     upload.size(),
                     upload.contentType(),
                     limit.bytes()))
+            .replay(replay)
             .build();
     return Attachment.of(Records.single(session.execute(request), request.describe()));
   }

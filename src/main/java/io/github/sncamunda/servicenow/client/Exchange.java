@@ -12,7 +12,7 @@ import java.util.Map;
  * @param endpoint the instance called (null for the token exchange)
  * @param call how messages name this exchange: method and path, never the query
  * @param query the query parameters, kept for log lines (which redact sensitive names)
- * @param repeatable whether sending it again after an ambiguous failure cannot duplicate work
+ * @param replay who may send it again when its outcome is unknown
  * @param acceptText whether a non-JSON success is an answer (a scripted REST API) or an error
  * @param emptyWhenNoRecord whether ServiceNow's 404 "No Record found" means "nothing matched"
  * @param sensitive whether bodies must never be logged (the token exchange)
@@ -27,7 +27,7 @@ record Exchange(
     Body body,
     Duration timeout,
     String call,
-    boolean repeatable,
+    Replay replay,
     boolean acceptText,
     boolean emptyWhenNoRecord,
     boolean sensitive,
@@ -49,7 +49,7 @@ record Exchange(
         new Body.Bytes(form, FORM_BODY),
         timeout,
         call,
-        false,
+        Replay.BY_JOB_RETRY,
         false,
         false,
         true,
@@ -66,11 +66,16 @@ record Exchange(
         body,
         timeout,
         call,
-        repeatable,
+        replay,
         acceptText,
         emptyWhenNoRecord,
         sensitive,
         consumer);
+  }
+
+  /** Whether the client itself may send it again after an ambiguous failure. */
+  boolean repeatable() {
+    return replay == Replay.ANY;
   }
 
   /** A successful body streamed to {@code consumer}, at most {@code limit} bytes. */

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.common.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,19 @@ final class Interpreter {
 
   static ServiceNowResponse interpret(Exchange exchange, RawResponse response) {
     if (response.successful()) {
-      return success(exchange, response);
+      try {
+        return success(exchange, response);
+      } catch (ConnectorException unreadable) {
+        throw ServiceNowErrors.unknownOutcome(unreadable, exchange); // a 2xx: it was done
+      }
     }
     if (exchange.emptyWhenNoRecord() && noRecordFound(response)) {
       return ServiceNowResponse.noRecord(response.status(), response.headers());
     }
-    throw ServiceNowErrors.http(response, exchange.call());
+    ConnectorException error = ServiceNowErrors.http(response, exchange.call());
+    throw ServiceNowErrors.mayHaveBeenProcessed(response.status())
+        ? ServiceNowErrors.unknownOutcome(error, exchange)
+        : error;
   }
 
   /**

@@ -50,7 +50,7 @@ final class Preparer {
         body(request),
         timeout,
         request.describe(),
-        request.method().idempotent(),
+        request.replay(),
         request.acceptText(),
         request.emptyWhenNoRecord(),
         false,

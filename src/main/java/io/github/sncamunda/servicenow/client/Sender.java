@@ -51,7 +51,10 @@ final class Sender {
         next = attempts.after(failure);
         log.failed(exchange, credential, attempt, attempts.maxAttempts(), failure, started, next);
         if (!(next instanceof RetryPolicy.Decision.Retry)) {
-          throw ServiceNowErrors.transport(failure, exchange.call());
+          ConnectorException error = ServiceNowErrors.transport(failure, exchange.call());
+          throw ServiceNowErrors.mayHaveBeenProcessed(failure)
+              ? ServiceNowErrors.unknownOutcome(error, exchange)
+              : error;
         }
       }
       pause(((RetryPolicy.Decision.Retry) next).delay(), exchange.call());

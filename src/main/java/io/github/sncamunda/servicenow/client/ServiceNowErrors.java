@@ -106,6 +106,40 @@ final class ServiceNowErrors {
         .build();
   }
 
+  /**
+   * The final error of a request that must not run twice ({@link Replay#NEVER}) when ServiceNow may
+   * have done it: the same code and message, but no job retries, since a retried job would send it
+   * again.
+   */
+  static ConnectorException unknownOutcome(ConnectorException error, Exchange exchange) {
+    if (exchange.replay() != Replay.NEVER || error instanceof ConnectorRetryException) {
+      return error;
+    }
+    return ConnectorRetryException.builder()
+        .errorCode(error.getErrorCode())
+        .message(
+            error.getMessage()
+                + " ServiceNow may have done it, so the job is not retried either (that would do it"
+                + " twice): check ServiceNow, then retry the job or handle error code "
+                + error.getErrorCode()
+                + " in the process.")
+        .retries(0)
+        .build();
+  }
+
+  /** Whether ServiceNow may have processed a request that failed this way. */
+  static boolean mayHaveBeenProcessed(TransportException e) {
+    return switch (e.kind()) {
+      case NO_RESPONSE, TIMEOUT, BROKEN_RESPONSE, TOO_LARGE -> true;
+      case CONNECT_FAILED, CONTENT_TOO_LARGE, PROXY_AUTHENTICATION, PROXY_REFUSED, TLS -> false;
+    };
+  }
+
+  /** Whether ServiceNow may have processed a request answered with this status (a gateway's). */
+  static boolean mayHaveBeenProcessed(int status) {
+    return status == 502 || status == 504;
+  }
+
   static ConnectorRetryException deferred(RawResponse response, String call, Duration backoff) {
     String reason = serviceNowReason(response);
     return ConnectorRetryException.builder()

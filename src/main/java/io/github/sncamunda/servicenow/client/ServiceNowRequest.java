@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One call to ServiceNow. Path segments are raw values, encoded once by the client; query and
@@ -13,7 +14,9 @@ import java.util.Map;
  * REST API may answer text; the Table API always answers JSON, so there it is an {@code
  * INVALID_RESPONSE}). {@code emptyWhenNoRecord} makes ServiceNow's 404 "No Record found" an empty
  * outcome instead of an error (a query that matched nothing). {@code content} streams the body from
- * its source instead (an attachment upload).
+ * its source instead (an attachment upload). {@code replay} says who may send it again when its
+ * outcome is unknown (see {@link Replay}); by default reads and idempotent writes may be resent,
+ * other writes never.
  */
 public record ServiceNowRequest(
     HttpMethod method,
@@ -23,9 +26,11 @@ public record ServiceNowRequest(
     JsonNode body,
     StreamContent content,
     boolean acceptText,
-    boolean emptyWhenNoRecord) {
+    boolean emptyWhenNoRecord,
+    Replay replay) {
 
   public ServiceNowRequest {
+    Objects.requireNonNull(replay, "replay");
     pathSegments = List.copyOf(pathSegments);
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -55,9 +60,11 @@ public record ServiceNowRequest(
     private StreamContent content;
     private boolean acceptText;
     private boolean emptyWhenNoRecord;
+    private Replay replay;
 
     private Builder(HttpMethod method, List<String> segments) {
       this.method = method;
+      this.replay = Replay.of(method);
       this.segments = new ArrayList<>(segments);
     }
 
@@ -110,9 +117,15 @@ public record ServiceNowRequest(
       return this;
     }
 
+    /** Who may send it again when its outcome is unknown; see {@link Replay}. */
+    public Builder replay(Replay value) {
+      replay = value;
+      return this;
+    }
+
     public ServiceNowRequest build() {
       return new ServiceNowRequest(
-          method, segments, query, headers, body, content, acceptText, emptyWhenNoRecord);
+          method, segments, query, headers, body, content, acceptText, emptyWhenNoRecord, replay);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.flow;
 
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.github.sncamunda.servicenow.client.Replay;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import java.util.List;
@@ -37,7 +38,9 @@ public final class FlowStarter {
             .queries(FlowInputs.queryParameters(flow.queryParameters()))
             .body(FlowInputs.body(flow.body(), method))
             // a flow trigger answers JSON, but a scripted REST API may answer text
-            .acceptText();
+            .acceptText()
+            // every call starts a flow, whatever the method: never sent twice
+            .replay(Replay.NEVER);
     return builder.build();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.client.HttpMethod;
+import io.github.sncamunda.servicenow.client.Replay;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.List;
@@ -36,12 +37,15 @@ public final class CreateRecord {
     ObjectNode fields = TableInputs.payload(payload, table);
     String id = TableInputs.correlationId(correlationId);
     String field = TableInputs.correlationField(correlationField);
-    ServiceNowRequest insert =
-        options.applyToWrite(TableSession.request(HttpMethod.POST, table)).body(fields).build();
+    ServiceNowRequest.Builder insertion =
+        options.applyToWrite(TableSession.request(HttpMethod.POST, table)).body(fields);
     if (id == null) {
+      ServiceNowRequest insert = insertion.build(); // never repeated: nothing to look up first
       return RecordResult.of(
           Records.single(session.execute(insert), insert.describe()), null, true);
     }
+    // a retried job looks the id up before it inserts again
+    ServiceNowRequest insert = insertion.replay(Replay.BY_JOB_RETRY).build();
     withCorrelationId(fields, field, id);
     ReturnOptions lookupOptions = options.withField(field);
     ServiceNowRequest lookup =

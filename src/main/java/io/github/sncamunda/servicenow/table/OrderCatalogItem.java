@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.github.sncamunda.servicenow.client.DoneOnce;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
 import io.github.sncamunda.servicenow.common.Json;
+import io.github.sncamunda.servicenow.common.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,17 @@ public final class OrderCatalogItem {
     String number =
         Records.value(
             result.containsKey("number") ? result.get("number") : result.get("request_number"));
-    return new CatalogOrder(requestSysId, number, requestedItems(session, requestSysId, options));
+    try {
+      return new CatalogOrder(requestSysId, number, requestedItems(session, requestSysId, options));
+    } catch (ConnectorException e) {
+      throw DoneOnce.failedAfter(
+          "ordered request "
+              + SafeText.quote(number == null ? requestSysId : number)
+              + " (sys_id "
+              + SafeText.quote(requestSysId)
+              + ")",
+          e);
+    }
   }
 
   private static List<RecordResult> requestedItems(
