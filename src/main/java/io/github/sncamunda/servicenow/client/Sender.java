@@ -44,7 +44,7 @@ final class Sender {
             return response;
           }
           case RetryPolicy.Decision.Defer defer ->
-              throw ServiceNowErrors.deferred(response, exchange.call(), defer.delay());
+              throw ServiceNowErrors.deferred(response, exchange, defer.delay());
           case RetryPolicy.Decision.Retry retry -> {}
         }
       } catch (TransportException failure) {

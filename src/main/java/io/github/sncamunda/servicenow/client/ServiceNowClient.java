@@ -157,7 +157,7 @@ public final class ServiceNowClient implements Closeable {
   private static TokenReply postToken(
       Sender sender, URI tokenUrl, byte[] form, Duration timeout, String call) {
     RawResponse response = sender.send(Exchange.tokenRequest(tokenUrl, form, timeout, call), null);
-    String reason = response.successful() ? "" : ServiceNowErrors.serviceNowReason(response);
+    String reason = response.successful() ? "" : ServiceNowErrors.structuredReason(response);
     return new TokenReply(response.status(), response.body(), reason);
   }
 

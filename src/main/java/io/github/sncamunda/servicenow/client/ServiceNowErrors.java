@@ -140,8 +140,10 @@ final class ServiceNowErrors {
     return status == 502 || status == 504;
   }
 
-  static ConnectorRetryException deferred(RawResponse response, String call, Duration backoff) {
-    String reason = serviceNowReason(response);
+  static ConnectorRetryException deferred(
+      RawResponse response, Exchange exchange, Duration backoff) {
+    String call = exchange.call();
+    String reason = exchange.sensitive() ? structuredReason(response) : serviceNowReason(response);
     return ConnectorRetryException.builder()
         .errorCode(String.valueOf(response.status()))
         .message(
@@ -163,6 +165,18 @@ final class ServiceNowErrors {
    * snippet.
    */
   static String serviceNowReason(RawResponse response) {
+    return reason(response, true);
+  }
+
+  /**
+   * For answers of a token endpoint: only the structured error fields. A raw body is never quoted,
+   * since a gateway or identity provider in front of it may echo the form with its secrets.
+   */
+  static String structuredReason(RawResponse response) {
+    return reason(response, false);
+  }
+
+  private static String reason(RawResponse response, boolean snippetOfText) {
     JsonNode json = tryJson(response.body());
     if (json != null && json.isObject()) {
       JsonNode error = json.get("error");
@@ -182,7 +196,7 @@ final class ServiceNowErrors {
       return "an HTML page instead of JSON (the instance may be hibernating, under maintenance, or"
           + " behind a proxy)";
     }
-    return snippet(new String(response.body(), StandardCharsets.UTF_8));
+    return snippetOfText ? snippet(new String(response.body(), StandardCharsets.UTF_8)) : "";
   }
 
   static Map<String, Object> responseVariables(RawResponse response) {

@@ -3,7 +3,6 @@ package io.github.sncamunda.servicenow.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
@@ -17,7 +16,8 @@ final class StreamingEntity extends AbstractHttpEntity {
   private final StreamContent content;
 
   StreamingEntity(StreamContent content) {
-    super(ContentType.parse(content.contentType()), null, content.length() < 0);
+    // sent as the document store gave it: parsing would throw on a charset this JVM lacks
+    super(content.contentType(), null, content.length() < 0);
     this.content = content;
   }
 

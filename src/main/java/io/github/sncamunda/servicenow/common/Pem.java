@@ -16,7 +16,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +30,11 @@ public final class Pem {
   public static final String CONVERT_TO_PKCS8 =
       "openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem";
 
-  private static final Pattern BLOCK =
-      Pattern.compile("-----BEGIN ([A-Z0-9 ]{1,40})-----(.*?)-----END \\1-----", Pattern.DOTALL);
+  private static final Pattern LABEL = Pattern.compile("[A-Z0-9 ]{1,40}");
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String DASHES = "-----";
+  // bounds the scan: each BEGIN without its END costs one pass over the text
+  private static final int MAX_BLOCKS = 500;
   private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]*");
   private static final int MAX_TEXT = 256 * 1024;
 
@@ -160,10 +162,28 @@ public final class Pem {
     if (text.length() > MAX_TEXT) {
       throw new ConnectorInputException(field + " is larger than " + MAX_TEXT / 1024 + " KB");
     }
-    Matcher matcher = BLOCK.matcher(unescape(text));
+    String pem = unescape(text);
     List<Block> blocks = new ArrayList<>();
-    while (matcher.find()) {
-      blocks.add(new Block(matcher.group(1), matcher.group(2)));
+    int begins = 0;
+    for (int at = pem.indexOf(BEGIN); at >= 0; at = pem.indexOf(BEGIN, at)) {
+      if (++begins > MAX_BLOCKS) {
+        throw new ConnectorInputException(field + " has more than " + MAX_BLOCKS + " PEM blocks");
+      }
+      int labelStart = at + BEGIN.length();
+      int labelEnd = pem.indexOf(DASHES, labelStart);
+      if (labelEnd < 0) {
+        break;
+      }
+      String label = pem.substring(labelStart, labelEnd);
+      int bodyStart = labelEnd + DASHES.length();
+      String end = "-----END " + label + DASHES;
+      int endAt = LABEL.matcher(label).matches() ? pem.indexOf(end, bodyStart) : -1;
+      if (endAt < 0) {
+        at = labelStart;
+        continue;
+      }
+      blocks.add(new Block(label, pem.substring(bodyStart, endAt)));
+      at = endAt + end.length();
     }
     if (blocks.isEmpty()) {
       throw new ConnectorInputException(

@@ -23,6 +23,11 @@ public final class UrlRules {
     if (value == null || value.isBlank()) {
       throw new ConnectorInputException(field + " is required");
     }
+    if (hasUserInfo(value)) {
+      // checked before any message quotes the value: user info may be a password
+      throw new ConnectorInputException(
+          field + " must not contain user information (user@host); use the authentication fields");
+    }
     URI uri;
     try {
       uri = new URI(value);
@@ -48,6 +53,10 @@ public final class UrlRules {
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new ConnectorInputException(field + " must not contain a query or fragment");
     }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      throw new ConnectorInputException(
+          field + " has a port out of range (1-65535): " + uri.getPort());
+    }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (path.contains("//")
         || path.contains("/../")
@@ -72,6 +81,19 @@ public final class UrlRules {
             + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
             + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     return URI.create(normalized);
+  }
+
+  /** An '@' in the authority (between "//" and the next '/', '?' or '#'), parsed or not. */
+  private static boolean hasUserInfo(String value) {
+    int start = value.indexOf("//");
+    if (start < 0) {
+      return false;
+    }
+    int end = start + 2;
+    while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+      end++;
+    }
+    return value.substring(start + 2, end).contains("@");
   }
 
   public static boolean isLoopback(String host) {

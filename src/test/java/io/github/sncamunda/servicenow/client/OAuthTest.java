@@ -210,6 +210,29 @@ class OAuthTest {
   }
 
   @Test
+  void aTokenEndpointThatEchoesTheFormNeverPutsItIntoTheErrorOrItsVariables() {
+    // a gateway or identity provider in front of the token URL answering with the request's form
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody(
+                        "bad request: grant_type=client_credentials&client_id=client-1"
+                            + "&client_secret=client-secret-XYZ")));
+
+    assertThatThrownBy(() -> read(CLIENT_CREDENTIALS))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED);
+              assertThat(e.getMessage()).contains("400").doesNotContain("client-secret-XYZ");
+              assertThat(String.valueOf(e.getErrorVariables())).doesNotContain("client-secret-XYZ");
+            });
+  }
+
+  @Test
   void aRefusedGrantSaysWhichGrantAndTokenUrlFailedAndWhatToCheck() {
     sn.stubFor(
         post(TOKEN_PATH)

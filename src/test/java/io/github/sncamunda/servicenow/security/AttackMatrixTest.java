@@ -113,6 +113,16 @@ class AttackMatrixTest {
             connection(null, "https://user:pw@evil.example"),
             read("abc"),
             "user information"),
+        row(
+            "base URL with userinfo and a host java.net.URI cannot parse",
+            connection(null, "https://admin:" + Jobs.PASSWORD + "@my_host.example.com"),
+            read("abc"),
+            "user information"),
+        row(
+            "base URL with a port out of range",
+            connection(null, "https://servicenow.example.com:99999"),
+            read("abc"),
+            "port out of range"),
         row("sys_id with a slash", local(), read("abc/../../x"), "Sys ID"),
         row("sys_id with a query", local(), read("abc?sysparm_query=x"), "Sys ID"),
         row("sys_id with percent", local(), read("abc%2F"), "Sys ID"),
