@@ -30,12 +30,20 @@ final class Sender {
   /** {@code credential} may be null (the token exchange carries its credentials in the body). */
   RawResponse send(Exchange exchange, Credential credential) {
     RetryPolicy.Attempts attempts = policy.start(exchange.repeatable());
+    boolean earlierMayHaveBeenDone = false;
     while (true) {
       long started = System.nanoTime();
       int attempt = attempts.number();
       RetryPolicy.Decision next;
       try {
         RawResponse response = transport.send(exchange, credential);
+        if (earlierMayHaveBeenDone
+            && exchange.method() == HttpMethod.DELETE
+            && response.status() == 404) {
+          // the attempt whose answer was lost deleted it: this call did what was asked
+          response = new RawResponse(204, response.headers(), new byte[0]);
+        }
+        earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(response.status());
         next = attempts.after(response);
         log.answered(
             exchange, credential, attempt, attempts.maxAttempts(), response, started, next);
@@ -48,6 +56,7 @@ final class Sender {
           case RetryPolicy.Decision.Retry retry -> {}
         }
       } catch (TransportException failure) {
+        earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(failure);
         next = attempts.after(failure);
         log.failed(exchange, credential, attempt, attempts.maxAttempts(), failure, started, next);
         if (!(next instanceof RetryPolicy.Decision.Retry)) {

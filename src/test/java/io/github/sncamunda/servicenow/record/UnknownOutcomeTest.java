@@ -1,6 +1,8 @@
 package io.github.sncamunda.servicenow.record;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -115,6 +117,44 @@ class UnknownOutcomeTest extends RecordWireMockTest {
         catchThrowable(() -> run(listed("incident"), Map.of("operation", "read", "sysId", SYS_ID)));
 
     assertJobMayRetry(thrown, ErrorCodes.CONNECTION_FAILED);
+  }
+
+  @Test
+  void aDeleteResentAfterItsAnswerWasLostAndThenNotFoundHasDeletedTheRecord() {
+    String record = INCIDENTS + "/" + SYS_ID;
+    wm.stubFor(
+        delete(urlPathEqualTo(record))
+            .inScenario("delete")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("gone"));
+    wm.stubFor(
+        delete(urlPathEqualTo(record))
+            .inScenario("delete")
+            .whenScenarioStateIs("gone")
+            .willReturn(
+                jsonResponse(
+                    "{\"error\":{\"message\":\"No Record found\",\"detail\":\"Record doesn't"
+                        + " exist or ACL restricts the record retrieval\"},\"status\":\"failure\"}",
+                    404)));
+
+    Object result = run(listed("incident"), Map.of("operation", "delete", "sysId", SYS_ID));
+
+    assertThat(asVariables(result)).containsEntry("deleted", true);
+    wm.verify(2, deleteRequestedFor(urlPathEqualTo(record)));
+  }
+
+  @Test
+  void aDeleteOfARecordThatWasNeverThereIsStillNotFound() {
+    wm.stubFor(
+        delete(urlPathEqualTo(INCIDENTS + "/" + SYS_ID))
+            .willReturn(jsonResponse("{\"error\":{\"message\":\"No Record found\"}}", 404)));
+
+    Throwable thrown =
+        catchThrowable(
+            () -> run(listed("incident"), Map.of("operation", "delete", "sysId", SYS_ID)));
+
+    assertJobMayRetry(thrown, "404");
   }
 
   @Test
