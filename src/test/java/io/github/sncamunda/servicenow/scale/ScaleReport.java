@@ -254,14 +254,17 @@ final class ScaleReport {
                   : "**" + ours.verdict().violations().size() + " broken** (listed below).")
               + "\n");
       md.append(
-          "- **Retries never lose or duplicate records** with a Correlation ID: after a reset"
-              + " (before or after ServiceNow committed the write) the connector never sends the"
-              + " POST again itself; Zeebe's retry looks the Correlation ID up and finds the"
-              + " record. What Zeebe's at-least-once retry does repeat is a write that has no key"
-              + " to look up: "
+          "- **Retries never lose or duplicate work**: after a reset (before or after ServiceNow"
+              + " committed the write) or a gateway's 504, the connector never sends a write again"
+              + " itself. A create with a Correlation ID keeps Zeebe's retries, since the retry"
+              + " looks the ID up and finds the record; a flow start or a work note whose outcome"
+              + " is unknown has no key to look up, so its job fails without retries and the"
+              + " instance waits in an incident until someone checks ServiceNow ("
+              + ours.incidents()
+              + " here, each explained by the faults its task met). Done twice in ServiceNow's"
+              + " data: "
               + writtenTwice(ours)
-              + ". Flows and work notes that must not repeat need a key of their own on the"
-              + " ServiceNow side (the flow can look up `correlationValue`).\n");
+              + ".\n");
       md.append(
           "- **OAuth tokens**: the fleet requested **"
               + ours.tokenRequests()
@@ -776,12 +779,17 @@ final class ScaleReport {
 
   private static String writtenTwice(RunFigures f) {
     Map<String, Integer> w = f.writtenMoreThanOnce();
-    return "flows started twice for "
+    if (w.isEmpty()) {
+      return "nothing";
+    }
+    return "incidents created twice for "
+        + w.getOrDefault("create", 0)
+        + " Correlation IDs, flows started twice for "
         + w.getOrDefault("flow", 0)
         + " keys and work notes added twice to "
         + w.getOrDefault("note", 0)
-        + " incidents (each after a reset that hid a committed write, or a replica killed after"
-        + " its call went out)";
+        + " incidents (a replica killed after its call went out, whose job came back after the"
+        + " job timeout)";
   }
 
   /** A note when the measured window is off the warm-up's last three windows by more than 10 %. */
