@@ -37,13 +37,29 @@ final class TokenCache {
     if (current != null && current.usableAt(clock.instant())) {
       return current;
     }
+    long fetchesBefore = slot.fetches;
     slot.lock.lock();
     try {
       current = slot.token;
       if (current != null && current.usableAt(clock.instant())) {
         return current;
       }
-      AccessToken renewed = renew(slot.refreshToken, fetcher);
+      ConnectorException failed = slot.lastFailure;
+      if (failed != null && slot.fetches != fetchesBefore) {
+        // the fetch this thread waited for failed: share its answer instead of asking again, so
+        // a hanging or refusing token endpoint costs one timeout, not one per waiting caller
+        throw failed;
+      }
+      AccessToken renewed;
+      try {
+        renewed = renew(slot.refreshToken, fetcher);
+      } catch (ConnectorException e) {
+        slot.lastFailure = e;
+        slot.fetches++;
+        throw e;
+      }
+      slot.lastFailure = null;
+      slot.fetches++;
       slot.token = renewed;
       if (renewed.refreshToken() != null) {
         slot.refreshToken = renewed.refreshToken();
@@ -95,5 +111,8 @@ final class TokenCache {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AccessToken token;
     private volatile String refreshToken;
+    // written under the lock; read before it to tell whether a fetch ended while waiting
+    private volatile long fetches;
+    private volatile ConnectorException lastFailure;
   }
 }

@@ -327,6 +327,48 @@ class OAuthTest {
   }
 
   @Test
+  void callersWaitingForAFailedTokenRequestShareItsFailureInsteadOfAskingOneByOne()
+      throws Exception {
+    sn.stubFor(
+        post(TOKEN_PATH)
+            .willReturn(jsonResponse("{\"error\":\"server_error\"}", 500).withFixedDelay(500)));
+    int callers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Throwable>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    read(CLIENT_CREDENTIALS);
+                    return null;
+                  } catch (ConnectorException e) {
+                    return e;
+                  }
+                }));
+      }
+      start.countDown();
+      for (Future<Throwable> result : results) {
+        assertThat(result.get())
+            .isInstanceOfSatisfying(
+                ConnectorException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // all eight queued behind the first request (500 ms); without sharing it would be eight
+    sn.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+    sn.verify(0, getRequestedFor(urlEqualTo(API)));
+
+    sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t1", null, 1800))));
+    assertThat(read(CLIENT_CREDENTIALS).status()).isEqualTo(200); // a later call asks again
+  }
+
+  @Test
   void concurrentCallersShareOneTokenRequest() throws Exception {
     sn.stubFor(post(TOKEN_PATH).willReturn(okJson(token("t1", null, 1800)).withFixedDelay(300)));
     int callers = 16;
