@@ -37,8 +37,9 @@ public final class CreateRecord {
     ObjectNode fields = TableInputs.payload(payload, table);
     String id = TableInputs.correlationId(correlationId);
     String field = TableInputs.correlationField(correlationField);
+    ReturnOptions returned = options.withRecordIdentity();
     ServiceNowRequest.Builder insertion =
-        options.applyToWrite(TableSession.request(HttpMethod.POST, table)).body(fields);
+        returned.applyToWrite(TableSession.request(HttpMethod.POST, table)).body(fields);
     if (id == null) {
       ServiceNowRequest insert = insertion.build(); // never repeated: nothing to look up first
       return RecordResult.of(
@@ -47,7 +48,7 @@ public final class CreateRecord {
     // a retried job looks the id up before it inserts again
     ServiceNowRequest insert = insertion.replay(Replay.BY_JOB_RETRY).build();
     withCorrelationId(fields, field, id);
-    ReturnOptions lookupOptions = options.withField(field);
+    ReturnOptions lookupOptions = returned.withField(field);
     ServiceNowRequest lookup =
         lookupOptions
             .applyTo(TableSession.request(HttpMethod.GET, table))

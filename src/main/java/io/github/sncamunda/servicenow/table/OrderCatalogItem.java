@@ -68,6 +68,7 @@ public final class OrderCatalogItem {
       TableSession session, String requestSysId, ReturnOptions options) {
     ServiceNowRequest items =
         options
+            .withRecordIdentity()
             .applyTo(TableSession.request(HttpMethod.GET, Table.REQUESTED_ITEM))
             .query("sysparm_query", "request=" + requestSysId + "^ORDERBYnumber")
             .query("sysparm_limit", String.valueOf(TableInputs.MAX_QUANTITY))

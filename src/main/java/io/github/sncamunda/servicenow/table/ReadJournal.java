@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reads a record's work notes and comments from {@code sys_journal_field}, newest first: the
  * journal fields of the record itself read back empty (or only the latest entries with display
- * values).
+ * values). Entries are found by the record's sys_id alone: their {@code name} is the record's
+ * actual class, which need not be the table it was read through.
  */
 public final class ReadJournal {
 
@@ -26,7 +27,9 @@ public final class ReadJournal {
     int max = TableInputs.limit(limit);
     List<JournalField> wanted = fields.isEmpty() ? List.of(JournalField.values()) : fields;
     StringBuilder query = new StringBuilder();
-    query.append("name=").append(table.name()).append("^element_id=").append(id);
+    // not name=<table>: it holds the record's own class (cmdb_ci_server read as cmdb_ci, an
+    // incident read as task), and sys_ids are unique across tables
+    query.append("element_id=").append(id);
     for (int i = 0; i < wanted.size(); i++) {
       query.append(i == 0 ? "^element=" : "^ORelement=").append(wanted.get(i).field());
     }

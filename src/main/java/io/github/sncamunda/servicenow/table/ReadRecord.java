@@ -12,7 +12,10 @@ public final class ReadRecord {
       TableSession session, Table table, String sysId, ReturnOptions options) {
     String id = TableInputs.sysId(sysId, table);
     ServiceNowRequest request =
-        options.applyTo(TableSession.request(HttpMethod.GET, table, id)).build();
+        options
+            .withRecordIdentity()
+            .applyTo(TableSession.request(HttpMethod.GET, table, id))
+            .build();
     return RecordResult.of(Records.single(session.execute(request), request.describe()), id, null);
   }
 }

@@ -35,6 +35,14 @@ public record ReturnOptions(
     return request;
   }
 
+  /**
+   * The same options for an operation that reports a {@link RecordResult}: an explicit field list
+   * also names {@code sys_id} and {@code number}, which the result lifts out of the record.
+   */
+  ReturnOptions withRecordIdentity() {
+    return withField("sys_id").withField("number");
+  }
+
   /** The same options, with {@code field} added to an explicit field list. */
   ReturnOptions withField(String field) {
     String listed = TableInputs.fields(fields);

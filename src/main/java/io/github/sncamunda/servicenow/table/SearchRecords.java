@@ -1,5 +1,6 @@
 package io.github.sncamunda.servicenow.table;
 
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.client.HttpMethod;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,25 @@ public final class SearchRecords {
     String orderField = TableInputs.orderField(orderBy);
     boolean descending = TableInputs.descending(orderDirection);
     if (orderField != null) {
+      if (endsWithSeparator(query)) {
+        // joined as "…^^ORDERBY…", the trailing '^' would become an escaped literal '^'
+        throw new ConnectorInputException(
+            "Query ends with '^': with Order by appended, ServiceNow would read it as a literal"
+                + " '^' in the last condition and search for something else; remove the trailing"
+                + " '^' (or end with '^^' for a literal '^')");
+      }
       String order = (descending ? "ORDERBYDESC" : "ORDERBY") + orderField;
       query = query.isEmpty() ? order : query + "^" + order;
     }
     return query.isEmpty() ? null : query;
+  }
+
+  /** An odd number of trailing '^': the last one is a separator, not part of an escaped "^^". */
+  private static boolean endsWithSeparator(String query) {
+    int carets = 0;
+    for (int i = query.length() - 1; i >= 0 && query.charAt(i) == '^'; i--) {
+      carets++;
+    }
+    return carets % 2 == 1;
   }
 }

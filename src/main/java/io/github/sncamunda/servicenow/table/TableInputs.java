@@ -20,6 +20,8 @@ public final class TableInputs {
 
   // sys_ids are normally 32 hex digits, but any short identifier is legal (e.g. "glide.maint")
   private static final Pattern SYS_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+  // "." and ".." would be path segments that normalise away (…/incident/. is the table itself)
+  private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[A-Za-z0-9]");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.]+");
 
   /** The default length of task.correlation_id; longer ids are truncated and never found again. */
@@ -41,6 +43,12 @@ public final class TableInputs {
     if (!SYS_ID.matcher(value).matches()) {
       throw new ConnectorInputException(
           "Sys ID must be at most 32 letters, digits, '_', '.' or '-' (e.g."
+              + " 46d44e2ba9fe1981009d6a8c4e2f7a76); got "
+              + SafeText.quote(value));
+    }
+    if (!LETTER_OR_DIGIT.matcher(value).find()) {
+      throw new ConnectorInputException(
+          "Sys ID must contain at least one letter or digit (e.g."
               + " 46d44e2ba9fe1981009d6a8c4e2f7a76); got "
               + SafeText.quote(value));
     }

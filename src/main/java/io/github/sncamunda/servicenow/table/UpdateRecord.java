@@ -23,6 +23,7 @@ public final class UpdateRecord {
       TableSession session, Table table, String sysId, ObjectNode fields, ReturnOptions options) {
     ServiceNowRequest request =
         options
+            .withRecordIdentity()
             .applyToWrite(TableSession.request(HttpMethod.PATCH, table, sysId))
             .body(fields)
             .build();

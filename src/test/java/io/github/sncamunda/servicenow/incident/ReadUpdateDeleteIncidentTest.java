@@ -72,14 +72,14 @@ class ReadUpdateDeleteIncidentTest extends IncidentWireMockTest {
                     "fields",
                     "number"));
 
-    // sys_id was not among the requested fields: the given one is reported
+    // sys_id is asked for too; when ServiceNow leaves it out, the given one is reported
     assertThat(incident.sysId()).isEqualTo("glide.maint-1_a");
     assertThat(incident.number()).isEqualTo("INC0000001");
     wm.verify(
         1,
         getRequestedFor(urlPathEqualTo(TABLE + "/glide.maint-1_a"))
             .withQueryParam("sysparm_display_value", equalTo("true"))
-            .withQueryParam("sysparm_fields", equalTo("number"))
+            .withQueryParam("sysparm_fields", equalTo("number,sys_id"))
             .withoutQueryParam("sysparm_exclude_reference_link"));
   }
 

@@ -115,4 +115,34 @@ class CatalogOrderTest extends RecordWireMockTest {
               assertThat(e.getMessage()).contains("Catalog item not found");
             });
   }
+
+  @Test
+  void requestedItemsKeepTheirSysIdAndNumberWhenFieldsNamesOthers() {
+    wm.stubFor(
+        post(urlPathEqualTo(ORDER_NOW))
+            .willReturn(
+                okJson(result("{\"sys_id\":\"" + REQUEST + "\",\"number\":\"REQ0010001\"}"))));
+    wm.stubFor(
+        get(urlPathEqualTo(table("sc_req_item")))
+            .withQueryParam("sysparm_fields", equalTo("quantity,sys_id,number"))
+            .willReturn(
+                okJson(
+                    result(
+                        "[{\"quantity\":\"1\",\"sys_id\":\"r1\",\"number\":\"RITM0010001\"}]"))));
+
+    CatalogOrder order =
+        (CatalogOrder)
+            run(
+                null,
+                Map.of("operation", "orderCatalogItem", "itemSysId", ITEM),
+                Map.of("fields", "quantity"));
+
+    assertThat(order.requestedItems())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.sysId()).isEqualTo("r1");
+              assertThat(item.number()).isEqualTo("RITM0010001");
+            });
+  }
 }

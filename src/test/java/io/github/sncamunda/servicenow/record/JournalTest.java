@@ -132,7 +132,7 @@ class JournalTest extends RecordWireMockTest {
             .withQueryParam(
                 "sysparm_query",
                 equalTo(
-                    "name=change_request^element_id="
+                    "element_id="
                         + SYS_ID
                         + "^element=work_notes^ORelement=comments^ORDERBYDESCsys_created_on"))
             .withQueryParam("sysparm_limit", equalTo("20")));
@@ -153,9 +153,33 @@ class JournalTest extends RecordWireMockTest {
         getRequestedFor(urlPathEqualTo(table("sys_journal_field")))
             .withQueryParam(
                 "sysparm_query",
+                equalTo("element_id=" + SYS_ID + "^element=work_notes^ORDERBYDESCsys_created_on")));
+  }
+
+  @Test
+  void readsTheJournalOfARecordReadThroughAParentTable() {
+    // a cmdb_ci_server's entries carry name=cmdb_ci_server, not the chosen cmdb_ci
+    wm.stubFor(
+        get(urlPathEqualTo(table("sys_journal_field")))
+            .withQueryParam(
+                "sysparm_query",
                 equalTo(
-                    "name=incident^element_id="
+                    "element_id="
                         + SYS_ID
-                        + "^element=work_notes^ORDERBYDESCsys_created_on")));
+                        + "^element=work_notes^ORelement=comments^ORDERBYDESCsys_created_on"))
+            .willReturn(
+                okJson(
+                    result(
+                        """
+                        [{"sys_id":"j1","element":"work_notes","value":"Rebooted","sys_created_by":"admin","sys_created_on":"2026-11-29 10:00:00"}]\
+                        """))));
+
+    JournalEntries journal =
+        (JournalEntries)
+            run(listed("cmdb_ci"), Map.of("operation", "readJournal", "sysId", SYS_ID));
+
+    assertThat(journal.entries())
+        .containsExactly(
+            new JournalEntry("j1", "work_notes", "Rebooted", "admin", "2026-11-29 10:00:00"));
   }
 }

@@ -70,7 +70,7 @@ class RecordCrudTest extends RecordWireMockTest {
     wm.verify(
         postRequestedFor(urlPathEqualTo(table("x_acme_app_item")))
             .withQueryParam("sysparm_input_display_value", equalTo("true"))
-            .withQueryParam("sysparm_fields", equalTo("sys_id,u_name")));
+            .withQueryParam("sysparm_fields", equalTo("sys_id,u_name,number")));
   }
 
   @Test
@@ -99,7 +99,7 @@ class RecordCrudTest extends RecordWireMockTest {
     // the correlation field is asked for even when Fields names others, so it can be checked
     wm.verify(
         getRequestedFor(urlPathEqualTo(table("x_acme_app_item")))
-            .withQueryParam("sysparm_fields", equalTo("sys_id,u_external_ref"))
+            .withQueryParam("sysparm_fields", equalTo("sys_id,number,u_external_ref"))
             .withQueryParam("sysparm_limit", equalTo("1")));
   }
 
@@ -184,5 +184,103 @@ class RecordCrudTest extends RecordWireMockTest {
           .containsEntry("sysId", SYS_ID);
       wm.verify(getRequestedFor(urlPathEqualTo(table(name) + "/" + SYS_ID)));
     }
+  }
+
+  /** A record as ServiceNow answers when sys_id and number are among the asked-for fields. */
+  private static final String ASKED =
+      "{\"number\":\"CHG0030001\",\"state\":\"-5\",\"sys_id\":\"" + SYS_ID + "\"}";
+
+  @Test
+  void fieldsWithoutSysIdStillReturnTheSysIdOfACreatedRecord() {
+    wm.stubFor(
+        post(urlPathEqualTo(table("change_request")))
+            .withQueryParam("sysparm_fields", equalTo("number,state,sys_id"))
+            .willReturn(jsonResponse(result(ASKED), 201)));
+
+    Object result =
+        run(
+            listed("change_request"),
+            Map.of("operation", "create", "payload", Map.of("short_description", "Patch db01")),
+            Map.of("fields", "number, state"));
+
+    assertThat(asVariables(result))
+        .containsEntry("sysId", SYS_ID)
+        .containsEntry("number", "CHG0030001");
+  }
+
+  @Test
+  void fieldsWithoutSysIdOrNumberStillReturnBothForAnExistingCorrelatedRecord() {
+    wm.stubFor(
+        get(urlPathEqualTo(table("change_request")))
+            .withQueryParam("sysparm_fields", equalTo("state,sys_id,number,correlation_id"))
+            .willReturn(
+                okJson(
+                    result(
+                        "[{\"state\":\"-5\",\"sys_id\":\""
+                            + SYS_ID
+                            + "\",\"number\":\"CHG0030001\",\"correlation_id\":\"C-1\"}]"))));
+
+    Object result =
+        run(
+            listed("change_request"),
+            Map.of(
+                "operation",
+                "create",
+                "payload",
+                Map.of("short_description", "Patch db01"),
+                "correlationId",
+                "C-1"),
+            Map.of("fields", "state"));
+
+    assertThat(asVariables(result))
+        .containsEntry("sysId", SYS_ID)
+        .containsEntry("number", "CHG0030001")
+        .containsEntry("created", false);
+    wm.verify(0, postRequestedFor(urlPathEqualTo(table("change_request"))));
+  }
+
+  @Test
+  void fieldsWithoutSysIdOrNumberStillReturnBothOnReadAndUpdate() {
+    String record = table("change_request") + "/" + SYS_ID;
+    wm.stubFor(
+        get(urlPathEqualTo(record))
+            .withQueryParam("sysparm_fields", equalTo("state,sys_id,number"))
+            .willReturn(okJson(result(ASKED))));
+    wm.stubFor(
+        patch(urlPathEqualTo(record))
+            .withQueryParam("sysparm_fields", equalTo("state,sys_id,number"))
+            .willReturn(okJson(result(ASKED))));
+
+    for (String operation : new String[] {"read", "update"}) {
+      Object result =
+          run(
+              listed("change_request"),
+              operation.equals("read")
+                  ? Map.of("operation", "read", "sysId", SYS_ID)
+                  : Map.of(
+                      "operation", "update", "sysId", SYS_ID, "payload", Map.of("state", "-5")),
+              Map.of("fields", "state"));
+
+      assertThat(asVariables(result))
+          .as(operation)
+          .containsEntry("sysId", SYS_ID)
+          .containsEntry("number", "CHG0030001");
+    }
+  }
+
+  @Test
+  void anExplicitFieldListIsNotRepeatedOrReordered() {
+    wm.stubFor(
+        get(urlPathEqualTo(table("change_request") + "/" + SYS_ID))
+            .willReturn(okJson(result(ASKED))));
+
+    run(
+        listed("change_request"),
+        Map.of("operation", "read", "sysId", SYS_ID),
+        Map.of("fields", "state,number,sys_id"));
+
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(table("change_request") + "/" + SYS_ID))
+            .withQueryParam("sysparm_fields", equalTo("state,number,sys_id")));
   }
 }

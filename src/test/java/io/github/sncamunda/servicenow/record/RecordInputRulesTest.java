@@ -65,6 +65,42 @@ class RecordInputRulesTest extends RecordWireMockTest {
     nothingSent();
   }
 
+  static Stream<Arguments> sysIdsWithoutALetterOrDigit() {
+    return Stream.of(
+        Arguments.of("read", "."),
+        Arguments.of("update", ".."),
+        Arguments.of("delete", "."),
+        Arguments.of("addWorkNote", ".."),
+        Arguments.of("readJournal", "..."),
+        Arguments.of("listAttachments", ".."),
+        Arguments.of("uploadAttachments", "."),
+        Arguments.of("downloadAttachments", ".."),
+        Arguments.of("deleteAttachment", ".."),
+        Arguments.of("orderCatalogItem", "."),
+        Arguments.of("read", "_-."));
+  }
+
+  // "/api/now/table/change_request/." would normalise to the table itself
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sysIdsWithoutALetterOrDigit")
+  void aSysIdWithoutALetterOrDigitIsRefused(String operation, String sysId) {
+    Map<String, Object> op = new HashMap<>();
+    op.put("operation", operation);
+    op.put(
+        switch (operation) {
+          case "orderCatalogItem" -> "itemSysId";
+          case "deleteAttachment" -> "attachmentSysId";
+          default -> "sysId";
+        },
+        sysId);
+    op.put("payload", Map.of("a", "b"));
+    op.put("text", "note");
+    assertThatThrownBy(() -> run(listed("change_request"), op))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("Sys ID must contain at least one letter or digit");
+    nothingSent();
+  }
+
   static Stream<Arguments> badOperations() {
     return Stream.of(
         Arguments.of(Map.of("operation", "create"), "Payload is required"),

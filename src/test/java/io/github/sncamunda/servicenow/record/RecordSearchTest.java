@@ -6,7 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.github.sncamunda.servicenow.table.RecordPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,5 +198,42 @@ class RecordSearchTest extends RecordWireMockTest {
                 Map.of("operation", "search", "query", "active=false", "allPages", true));
 
     assertThat(none).isEqualTo(new RecordPage(List.of(), 0L, 0, false, null));
+  }
+
+  @Test
+  void aQueryEndingInASeparatorIsRefusedBeforeOrderByTurnsItIntoALiteralCaret() {
+    // "active=true^" + "^ORDERBYnumber" would be "active=true^^ORDERBYnumber": '^^' is a literal
+    for (String query : List.of("active=true^", "active=true^^^", "^")) {
+      assertThatThrownBy(
+              () ->
+                  run(
+                      listed("change_request"),
+                      Map.of("operation", "search", "query", query, "orderBy", "number")))
+          .as(query)
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageStartingWith("Query ends with '^'");
+    }
+    nothingSent();
+  }
+
+  @Test
+  void anEscapedTrailingCaretIsKeptWhenOrderByIsAppended() {
+    page(0, 3, 0, 1, null, 1);
+
+    run(
+        listed("change_request"),
+        Map.of(
+            "operation",
+            "search",
+            "query",
+            "short_descriptionLIKEa^^",
+            "orderBy",
+            "number",
+            "limit",
+            3));
+
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(CHANGES))
+            .withQueryParam("sysparm_query", equalTo("short_descriptionLIKEa^^^ORDERBYnumber")));
   }
 }
