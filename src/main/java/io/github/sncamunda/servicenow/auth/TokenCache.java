@@ -3,6 +3,7 @@ package io.github.sncamunda.servicenow.auth;
 import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.common.Fingerprint;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ final class TokenCache {
     AccessToken refresh(String refreshToken);
   }
 
+  // rotated secrets and per-user grants leave slots behind; past this many, expired ones go
+  static final int MAX_IDLE_SLOTS = 1000;
+
   private final ConcurrentHashMap<Fingerprint, Slot> slots = new ConcurrentHashMap<>();
   private final Clock clock;
 
@@ -32,7 +36,10 @@ final class TokenCache {
   }
 
   AccessToken get(Fingerprint key, Fetcher fetcher) {
-    Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+    Slot slot = slots.computeIfAbsent(key, k -> new Slot(clock.instant()));
+    if (slots.size() > MAX_IDLE_SLOTS) {
+      forgetExpired(key);
+    }
     AccessToken current = slot.token;
     if (current != null && current.usableAt(clock.instant())) {
       return current;
@@ -94,6 +101,28 @@ final class TokenCache {
     }
   }
 
+  /** Drops slots nobody is using whose token has expired (their refresh tokens with them). */
+  private void forgetExpired(Fingerprint keep) {
+    Instant now = clock.instant();
+    slots.forEach(
+        (key, slot) -> {
+          AccessToken token = slot.token;
+          // a slot without a token may be about to get one: only an old one is idle
+          boolean expired =
+              token != null
+                  ? !token.expiresAt().isAfter(now)
+                  : slot.created.isBefore(now.minusSeconds(60));
+          if (!key.equals(keep) && expired && !slot.lock.isLocked()) {
+            slots.remove(key, slot);
+          }
+        });
+  }
+
+  /** How many credentials have a slot; for tests. */
+  int size() {
+    return slots.size();
+  }
+
   private AccessToken renew(String refreshToken, Fetcher fetcher) {
     if (refreshToken != null) {
       try {
@@ -109,10 +138,15 @@ final class TokenCache {
 
   private static final class Slot {
     private final ReentrantLock lock = new ReentrantLock();
+    private final Instant created;
     private volatile AccessToken token;
     private volatile String refreshToken;
     // written under the lock; read before it to tell whether a fetch ended while waiting
     private volatile long fetches;
     private volatile ConnectorException lastFailure;
+
+    private Slot(Instant created) {
+      this.created = created;
+    }
   }
 }
