@@ -39,11 +39,13 @@ public final class DownloadAttachments {
 
   public static DownloadedAttachments execute(
       TableSession session, DocumentFactory documents, Selection selection, SizeLimit limit) {
-    List<Attachment> chosen =
+    Chosen picked =
         switch (selection) {
-          case Selection.One one -> List.of(metadata(session, one.attachmentSysId()));
+          case Selection.One one ->
+              new Chosen(List.of(metadata(session, one.attachmentSysId())), false);
           case Selection.OfRecord record -> ofRecord(session, record);
         };
+    List<Attachment> chosen = picked.attachments();
     for (Attachment attachment : chosen) {
       if (attachment.sizeBytes() != null && attachment.sizeBytes() > limit.bytes()) {
         throw TooLarge.error(
@@ -54,8 +56,11 @@ public final class DownloadAttachments {
     for (Attachment attachment : chosen) {
       out.add(download(session, documents, attachment, limit));
     }
-    return new DownloadedAttachments(out, chosen, chosen.size());
+    return new DownloadedAttachments(out, chosen, chosen.size(), picked.truncated());
   }
+
+  /** The attachments to download; {@code truncated} when more matched than were chosen. */
+  private record Chosen(List<Attachment> attachments, boolean truncated) {}
 
   private static Attachment metadata(TableSession session, String attachmentSysId) {
     String id = TableInputs.sysId(attachmentSysId, AttachmentTable.ATTACHMENT);
@@ -63,7 +68,7 @@ public final class DownloadAttachments {
     return Attachment.of(Records.single(session.execute(request), request.describe()));
   }
 
-  private static List<Attachment> ofRecord(TableSession session, Selection.OfRecord record) {
+  private static Chosen ofRecord(TableSession session, Selection.OfRecord record) {
     String sysId = TableInputs.sysId(record.sysId(), record.table());
     Pattern names = FileNames.glob(record.fileNamePattern());
     int maxFiles =
@@ -77,13 +82,14 @@ public final class DownloadAttachments {
             true,
             TableInputs.MAX_LIMIT);
     List<Attachment> chosen = new ArrayList<>();
+    int matched = 0;
     for (Map<String, Object> node : attached.records()) {
       Attachment attachment = Attachment.of(node);
-      if (FileNames.matches(names, attachment.fileName()) && chosen.size() < maxFiles) {
+      if (FileNames.matches(names, attachment.fileName()) && matched++ < maxFiles) {
         chosen.add(attachment);
       }
     }
-    return chosen;
+    return new Chosen(chosen, matched > maxFiles || attached.nextOffset() != null);
   }
 
   private static Document download(

@@ -290,6 +290,40 @@ class AttachmentTest extends RecordWireMockTest {
         .extracting(d -> new String(d.asByteArray(), StandardCharsets.UTF_8))
         .containsExactly("a1!", "a3!");
     wm.verify(0, getRequestedFor(urlPathEqualTo(LIST + "/a2/file")));
+    assertThat(logs.truncated()).isFalse();
+  }
+
+  @Test
+  void downloadSaysWhenMoreAttachmentsMatchedThanMaximumFiles() {
+    wm.stubFor(
+        get(urlPathEqualTo(LIST))
+            .willReturn(
+                okJson(
+                    result(
+                        "["
+                            + attachment("a1", "app.log", 3, "text/plain")
+                            + ","
+                            + attachment("a3", "db.log", 3, "text/plain")
+                            + "]"))));
+    wm.stubFor(get(urlPathEqualTo(LIST + "/a1/file")).willReturn(aResponse().withBody("a1!")));
+
+    DownloadedAttachments first =
+        (DownloadedAttachments)
+            run(
+                listed("incident"),
+                Map.of(
+                    "operation",
+                    "downloadAttachments",
+                    "sysId",
+                    SYS_ID,
+                    "fileNamePattern",
+                    "*.log",
+                    "maxFiles",
+                    1));
+
+    assertThat(first.attachments()).extracting(a -> a.sysId()).containsExactly("a1");
+    assertThat(first.truncated()).isTrue();
+    wm.verify(0, getRequestedFor(urlPathEqualTo(LIST + "/a3/file")));
   }
 
   @Test
