@@ -1,7 +1,6 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 
 /**
  * For operations that write more than once per job (several attachments, an order and then its
@@ -18,14 +17,10 @@ public final class DoneOnce {
    * @param done what already happened in ServiceNow, e.g. "attached report.txt"
    */
   public static ConnectorException failedAfter(String done, ConnectorException failure) {
-    return ConnectorRetryException.builder()
-        .errorCode(failure.getErrorCode())
-        .message(
-            failure.getMessage()
-                + " Already done before that: "
-                + done
-                + "; the job is not retried, so that is not done twice.")
-        .retries(0)
-        .build();
+    return ServiceNowErrors.withoutJobRetries(
+        failure,
+        "Already done before that: "
+            + done
+            + "; the job is not retried, so that is not done twice.");
   }
 }

@@ -37,23 +37,25 @@ final class Sender {
       RetryPolicy.Decision next;
       try {
         RawResponse response = transport.send(exchange, credential);
-        if (earlierMayHaveBeenDone
-            && exchange.method() == HttpMethod.DELETE
-            && response.status() == 404) {
-          // the attempt whose answer was lost deleted it: this call did what was asked
-          response = new RawResponse(204, response.headers(), new byte[0]);
-        }
-        earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(response.status());
         next = attempts.after(response);
         log.answered(
             exchange, credential, attempt, attempts.maxAttempts(), response, started, next);
         switch (next) {
           case RetryPolicy.Decision.Stop stop -> {
-            return response;
+            // a DELETE whose earlier attempt lost its answer and now finds nothing: that
+            // attempt deleted it, so this call did what was asked (the log keeps the real 404)
+            boolean deletedEarlier =
+                earlierMayHaveBeenDone
+                    && exchange.method() == HttpMethod.DELETE
+                    && response.status() == 404;
+            return deletedEarlier
+                ? new RawResponse(204, response.headers(), new byte[0])
+                : response;
           }
           case RetryPolicy.Decision.Defer defer ->
               throw ServiceNowErrors.deferred(response, exchange, defer.delay());
-          case RetryPolicy.Decision.Retry retry -> {}
+          case RetryPolicy.Decision.Retry retry ->
+              earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(response.status());
         }
       } catch (TransportException failure) {
         earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(failure);

@@ -115,14 +115,19 @@ final class ServiceNowErrors {
     if (exchange.replay() != Replay.NEVER || error instanceof ConnectorRetryException) {
       return error;
     }
+    return withoutJobRetries(
+        error,
+        "ServiceNow may have done it, so the job is not retried either (that would do it twice):"
+            + " check ServiceNow, then retry the job or handle error code "
+            + error.getErrorCode()
+            + " in the process.");
+  }
+
+  /** {@code error} with the same code, {@code why} added to its message, and no job retries. */
+  static ConnectorRetryException withoutJobRetries(ConnectorException error, String why) {
     return ConnectorRetryException.builder()
         .errorCode(error.getErrorCode())
-        .message(
-            error.getMessage()
-                + " ServiceNow may have done it, so the job is not retried either (that would do it"
-                + " twice): check ServiceNow, then retry the job or handle error code "
-                + error.getErrorCode()
-                + " in the process.")
+        .message(error.getMessage() + " " + why)
         .retries(0)
         .build();
   }
