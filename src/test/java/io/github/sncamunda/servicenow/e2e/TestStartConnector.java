@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A test inbound connector for message start events: it correlates what a test hands it, so a test
  * can drive the runtime's real activation and correlation path without any external system. If the
  * element has the property {@code emitOnActivate} (message ids, comma-separated), it also
- * correlates each once as soon as it is activated, which is how a replica in another JVM is made to
- * publish (see the scale harness).
+ * correlates each once as soon as it is activated, with the variables {@code messageId} and {@code
+ * pid} (of the JVM that correlated): that is how a replica in another JVM is made to publish (see
+ * the scale harness's {@code InboundReplicasTest}).
  */
 @InboundConnector(name = "Test message start", type = TestStartConnector.TYPE)
 public class TestStartConnector implements InboundConnectorExecutable<InboundConnectorContext> {
@@ -34,7 +35,10 @@ public class TestStartConnector implements InboundConnectorExecutable<InboundCon
     if (emit instanceof String ids && !ids.isBlank()) {
       Arrays.stream(ids.split(","))
           .map(String::trim)
-          .forEach(id -> context.correlate(request(Map.of("messageId", id), id)));
+          .forEach(
+              id ->
+                  context.correlate(
+                      request(Map.of("messageId", id, "pid", ProcessHandle.current().pid()), id)));
     }
   }
 

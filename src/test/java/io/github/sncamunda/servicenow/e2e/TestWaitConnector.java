@@ -6,10 +6,14 @@ import io.camunda.connector.api.annotation.InboundConnector;
 import io.camunda.connector.api.inbound.InboundConnectorExecutable;
 import io.camunda.connector.api.inbound.InboundIntermediateConnectorContext;
 import io.camunda.connector.api.inbound.ProcessInstanceContext;
+import io.camunda.connector.api.inbound.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A test inbound connector for intermediate catch and boundary events. A test releases the
@@ -32,16 +36,46 @@ public class TestWaitConnector
   public record WaitProperties(@FEEL String waitFor) {}
 
   private volatile InboundIntermediateConnectorContext context;
+  private volatile ScheduledExecutorService poller;
 
   @Override
   public void activate(InboundIntermediateConnectorContext context) {
     this.context = context;
     ACTIVE.add(this);
+    if ("true".equals(String.valueOf(context.getProperties().get("releaseAll")))) {
+      poller =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("test-wait-poller").factory());
+      poller.scheduleWithFixedDelay(this::releaseAll, 0, 200, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
   public void deactivate() {
     ACTIVE.remove(this);
+    if (poller != null) {
+      poller.shutdownNow();
+    }
+  }
+
+  /**
+   * With the element property {@code releaseAll=true}, every 200 ms: correlates each waiting
+   * instance with its own {@code waitFor} as the ticket and {@code pid} (of this JVM), so a replica
+   * in another JVM releases instances through the searches without a test reaching into it.
+   */
+  private void releaseAll() {
+    try {
+      for (ProcessInstanceContext instance : context.getProcessInstanceContexts()) {
+        instance.correlate(
+            Map.of(
+                "ticket",
+                instance.bind(WaitProperties.class).waitFor(),
+                "pid",
+                ProcessHandle.current().pid()));
+      }
+    } catch (RuntimeException e) {
+      context.log(a -> a.withSeverity(Severity.ERROR).withTag("poll").withMessage(e.toString()));
+    }
   }
 
   /**
