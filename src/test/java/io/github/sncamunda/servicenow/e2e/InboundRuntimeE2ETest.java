@@ -3,6 +3,7 @@ package io.github.sncamunda.servicenow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.connector.api.inbound.CorrelationResult;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The inbound test infrastructure itself: the real runtime activates test inbound connectors from
  * deployed BPMN (answered by the record-stream search client), the engine starts one instance per
  * distinct message id, and intermediate catch and boundary events are released through the
- * runtime's element-instance and variable searches.
+ * runtime's element-instance and variable searches, and a webhook answers over HTTP on the
+ * context's port.
  */
 class InboundRuntimeE2ETest extends InboundTestSupport {
 
@@ -84,7 +86,36 @@ class InboundRuntimeE2ETest extends InboundTestSupport {
   }
 
   @Test
-  void theRuntimeServesInboundPathsOverHttp() {
+  void aWebhookStartsOneInstancePerDistinctMessageIdOverHttp() {
+    deployInboundResource("e2e/inbound/e2e-inbound-webhook.bpmn");
+    String a = "{\"id\":\"" + run + ":a\"}";
+
+    HttpResponse<String> first = postInbound("e2e-inbound-webhook", a, Map.of("X-E2E", "yes"));
+    HttpResponse<String> again = postInbound("e2e-inbound-webhook", a, Map.of("X-E2E", "yes"));
+    HttpResponse<String> other =
+        postInbound("e2e-inbound-webhook", "{\"id\":\"" + run + ":b\"}", Map.of());
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(json(first.body())).containsEntry("correlated", true);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(json(again.body())).containsEntry("correlated", false);
+    assertThat(other.statusCode()).isEqualTo(202);
+    List<MessageStart> starts =
+        awaitMessageStarts("e2e-inbound-webhook", 2).stream()
+            .filter(s -> s.messageId().startsWith(run))
+            .toList();
+    assertThat(starts)
+        .extracting(MessageStart::messageId)
+        .containsExactlyInAnyOrder(run + ":a", run + ":b");
+    long instance =
+        starts.stream()
+            .filter(s -> s.messageId().endsWith(":a"))
+            .findFirst()
+            .orElseThrow()
+            .processInstanceKey();
+    awaitElementCompleted(instance, "done");
+    assertThat(variable(instance, "hookId")).contains(run + ":a");
+    assertThat(variable(instance, "via")).contains("yes");
     assertThat(postInbound("no-such-path-" + run, "{}", Map.of()).statusCode()).isEqualTo(404);
   }
 }
