@@ -22,6 +22,7 @@ else
   explicit=0
 fi
 cd "$here"
+./with-node.sh
 
 stamp=node_modules/.package-lock.sha256
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
