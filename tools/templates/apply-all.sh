@@ -7,6 +7,7 @@
 # The end-to-end tests deploy what this writes, so what they run is what Modeler would produce.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+"$here/with-node.sh"
 recipes="$(realpath "$1")"
 out="$(realpath -m "$2")"
 mkdir -p "$out"

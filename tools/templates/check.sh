@@ -7,6 +7,8 @@
 # 2. build dist/apply.mjs   3. node --test   4. lint the repository's examples/ (and examples/source/)
 #    and the end-to-end diagrams committed as such (src/test/resources/e2e/source, e2e/v1)
 # 5. validate the templates directory
+# 6. render every template, preset and authentication in the properties panel (headless
+#    Chromium, panel/check.mjs): no error text while the optional fields are empty
 #
 # A default directory that does not exist yet is skipped with a notice (the Maven
 # generator may not be wired); a directory given explicitly must exist. Either way a
@@ -22,14 +24,20 @@ else
   explicit=0
 fi
 cd "$here"
+./with-node.sh
 
-stamp=node_modules/.package-lock.sha256
-lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ ! -d node_modules ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]]; then
-  echo "== npm ci"
-  npm ci --no-audit --no-fund
-  echo "$lock_hash" > "$stamp"
-fi
+# npm ci in a directory when its node_modules is missing or its package-lock.json changed since the last install
+npm_ci() {
+  local stamp="$1/node_modules/.package-lock.sha256" lock_hash
+  lock_hash="$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)"
+  if [[ ! -d "$1/node_modules" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]]; then
+    echo "== npm ci ($1)"
+    (cd "$1" && npm ci --no-audit --no-fund)
+    echo "$lock_hash" > "$stamp"
+  fi
+}
+npm_ci .
+npm_ci panel
 
 echo "== build dist/apply.mjs"
 npm run --silent build
@@ -61,3 +69,6 @@ if [[ -z "$(find "$templates" -name '*.json' -print -quit)" ]]; then
   exit 1
 fi
 node validate.mjs "$templates"
+
+echo "== properties panel: no error text with optional fields left empty"
+node panel/check.mjs "$templates"

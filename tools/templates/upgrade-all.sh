@@ -9,6 +9,7 @@
 # template versions (src/test/resources/e2e/v1), and the end-to-end tests run what this writes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+"$here/with-node.sh"
 diagrams="$(realpath "$1")"
 templates="$(realpath "$2")"
 out="$(realpath -m "$3")"

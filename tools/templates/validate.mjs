@@ -215,7 +215,9 @@ function checkElementType(entry, t, base) {
 
 /**
  * Patterns as Modeler tests them: `new RegExp(value)` on the field's text, also when it is
- * empty. A pattern must compile, and one on a field that may stay empty must accept ''.
+ * empty. A pattern must compile, and one on a field that may stay empty must accept what the
+ * panel tests for an empty field: '' (Modeler 5.49's panel) and "undefined" (newer
+ * bpmn-js-element-templates read an empty field as undefined and test String(undefined)).
  */
 function checkPatterns(entry, t, base) {
   (Array.isArray(t.properties) ? t.properties : []).forEach((p, i) => {
@@ -229,10 +231,11 @@ function checkPatterns(entry, t, base) {
       report(entry, `${base}/properties/${i}/constraints/pattern`, `pattern does not compile in JavaScript: ${err.message}`);
       return;
     }
-    if (!p.constraints.notEmpty && !regexp.test('')) {
+    const rejected = [ '', String(undefined) ].filter((empty) => !regexp.test(empty));
+    if (!p.constraints.notEmpty && rejected.length) {
       report(entry, `${base}/properties/${i}/constraints/pattern`,
-        `pattern of "${p.id}" rejects an empty field, but the field may stay empty (no notEmpty): ` +
-        'Modeler would flag the empty field; accept \'\' or require a value');
+        `pattern of "${p.id}" rejects an empty field (tested as ${rejected.map((e) => JSON.stringify(e)).join(' and ')}), ` +
+        'but the field may stay empty (no notEmpty): Modeler would flag the empty field; accept \'\' and "undefined" or require a value');
     }
   });
 }

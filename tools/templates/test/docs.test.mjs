@@ -51,5 +51,5 @@ test('only what sits between the markers is replaced', () => {
 test('docs/templates.md is what the committed templates generate', () => {
   const { status, stderr } = spawnSync(process.execPath,
     [ 'docs.mjs', '--check', path.join(repo, 'element-templates'), path.join(repo, 'docs/templates.md') ], { cwd: root, encoding: 'utf8' });
-  assert.equal(status, 0, stderr);
+  assert.equal(status, 0, `${stderr}run tools/templates/refresh.sh and commit docs/templates.md`);
 });

@@ -6,12 +6,23 @@ package io.github.sncamunda.servicenow.common;
  *
  * <p>Modeler tests a pattern with JavaScript's {@code new RegExp(pattern)} (no flags) and skips it
  * for a FEEL value ({@code =…}) of a FEEL field; the patterns accept {@code =…} anyway, for older
- * Modelers and non-FEEL fields. A field that may stay empty has a pattern that matches the empty
- * text. Only syntax that Java and JavaScript read alike is used (no {@code \s}, {@code \w}, {@code
- * \b} or flags), so the tests can check the patterns with {@link java.util.regex.Pattern} against
- * the connectors' own rules. Messages follow the field's label ("Sys ID must be …").
+ * Modelers and non-FEEL fields. A field that may stay empty has a pattern that matches what the
+ * panel tests for an empty field ({@link #EMPTY_FIELD}). Only syntax that Java and JavaScript read
+ * alike is used (no {@code \s}, {@code \w}, {@code \b} or flags), so the tests can check the
+ * patterns with {@link java.util.regex.Pattern} against the connectors' own rules. Messages follow
+ * the field's label ("Sys ID must be …").
  */
 public final class FieldPatterns {
+
+  /**
+   * An empty field as the properties panel tests it: the empty text (Modeler 5.49's panel), and the
+   * text {@code undefined} (newer bpmn-js-element-templates read an empty or absent input as {@code
+   * undefined} and test the pattern against {@code String(undefined)}, so a pattern that only
+   * accepts the empty text shows its error on a field left empty). Used as the first alternatives
+   * of an optional field's pattern. A typed {@code undefined} thus passes the template check and
+   * meets the connector's own rule at run time, which refuses it with an input error.
+   */
+  public static final String EMPTY_FIELD = "|undefined";
 
   /** A whole-value secret reference as the runtime resolves it, e.g. {@code {{secrets.snHost}}}. */
   private static final String SECRET = "\\{\\{ *secrets\\.[A-Za-z0-9/._-]+ *\\}\\}";
@@ -43,7 +54,9 @@ public final class FieldPatterns {
    * FEEL or a secret.
    */
   public static final String URL =
-      "^(|=.*|"
+      "^("
+          + EMPTY_FIELD
+          + "|=.*|"
           + SECRET
           + "|https://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])"
           + PORT
@@ -58,14 +71,14 @@ public final class FieldPatterns {
           + " user, query or fragment, a FEEL expression or a secret";
 
   /** 1 to 3600 seconds, or empty for the default. */
-  public static final String TIMEOUT_SECONDS = "^(|=.*|" + UP_TO_3600 + ")$";
+  public static final String TIMEOUT_SECONDS = "^(" + EMPTY_FIELD + "|=.*|" + UP_TO_3600 + ")$";
 
   public static final String TIMEOUT_SECONDS_MESSAGE =
       "must be a whole number of seconds from 1 to 3600, or a FEEL expression";
 
   /** 30 to 3600 seconds, or empty for the default. */
   public static final String JWT_LIFETIME_SECONDS =
-      "^(|=.*|[3-9][0-9]|[1-9][0-9]{2}|[1-2][0-9]{3}|3[0-5][0-9]{2}|3600)$";
+      "^(" + EMPTY_FIELD + "|=.*|[3-9][0-9]|[1-9][0-9]{2}|[1-2][0-9]{3}|3[0-5][0-9]{2}|3600)$";
 
   public static final String JWT_LIFETIME_SECONDS_MESSAGE =
       "must be a whole number of seconds from 30 to 3600, or a FEEL expression";
@@ -81,13 +94,13 @@ public final class FieldPatterns {
   public static final String COUNT = "^(=.*|[1-9][0-9]{0,3}|10000)$";
 
   /** 1 to 10000, or empty for the default. */
-  public static final String OPTIONAL_COUNT = "^(|=.*|[1-9][0-9]{0,3}|10000)$";
+  public static final String OPTIONAL_COUNT = "^(" + EMPTY_FIELD + "|=.*|[1-9][0-9]{0,3}|10000)$";
 
   public static final String COUNT_MESSAGE =
       "must be a whole number from 1 to 10000, or a FEEL expression";
 
   /** 0 or more (an int), or empty for 0. */
-  public static final String OFFSET = "^(|=.*|[0-9]{1,9})$";
+  public static final String OFFSET = "^(" + EMPTY_FIELD + "|=.*|[0-9]{1,9})$";
 
   public static final String OFFSET_MESSAGE =
       "must be a whole number, 0 or more, or a FEEL expression";

@@ -433,7 +433,8 @@ public sealed interface RecordOperation {
                   @PropertyConstraints(
                       pattern =
                           @Pattern(
-                              value = "^(|=.*|[1-9][0-9]{0,2}|1000)$",
+                              value =
+                                  "^(" + FieldPatterns.EMPTY_FIELD + "|=.*|[1-9][0-9]{0,2}|1000)$",
                               message =
                                   "must be a whole number from 1 to 1000, or a FEEL expression")))
           Integer quantity,

@@ -22,7 +22,8 @@ final class RecordTexts {
   static final String COUNT_MESSAGE = FieldPatterns.COUNT_MESSAGE;
   static final String OFFSET_PATTERN = FieldPatterns.OFFSET;
   static final String OFFSET_MESSAGE = FieldPatterns.OFFSET_MESSAGE;
-  static final String MEGABYTES_PATTERN = "^(|=.*|[1-9][0-9]{0,4})$";
+  static final String MEGABYTES_PATTERN =
+      "^(" + FieldPatterns.EMPTY_FIELD + "|=.*|[1-9][0-9]{0,4})$";
   static final String MEGABYTES_MESSAGE =
       "must be a whole number of megabytes, or a FEEL expression";
   static final String PAYLOAD_TOOLTIP =

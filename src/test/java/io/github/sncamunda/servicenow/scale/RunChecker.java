@@ -20,8 +20,8 @@ import java.util.TreeMap;
  *   <li>no Correlation ID has more than one incident, and every completed instance has one;
  *   <li>no write (POST, PATCH) is sent again with the same body within the same job attempt after
  *       an ambiguous failure: a connection that broke before an answer, or any answer but 401, 429
- *       and 503 (which prove nothing was written); a job attempt ends only with the engine's FAILED
- *       or TIMED_OUT event for that task;
+ *       and 503 (which prove nothing was written); a job attempt ends with the engine's FAILED or
+ *       TIMED_OUT event for that task, and the next one starts with the job's next ACTIVATED event;
  *   <li>no job is worked on by two replicas: the engine rejects no job completion or failure (a
  *       replica that held a job past its timeout, while another replica got it, answers for a job
  *       it no longer holds; a killed replica never answers);
@@ -68,16 +68,22 @@ final class RunChecker {
     }
     byTarget.values().forEach(l -> l.sort(Comparator.comparingLong(LogEntry::sequence)));
 
-    // 3: no write re-sent within one attempt after an ambiguous failure; in-call retries
+    // 3: no write re-sent within one attempt after an ambiguous failure; in-call retries. An
+    // attempt ends with FAILED or TIMED_OUT, and a new one starts with each ACTIVATED: a worker
+    // that outlives its job's timeout may still send after the engine ended its attempt, while
+    // the job's next activation (often on another replica) sends for the new attempt
     Map<String, Integer> inCall = new TreeMap<>();
     int resent = 0;
     for (Map.Entry<Step.Target, List<LogEntry>> t : byTarget.entrySet()) {
       List<Instant> ends = facts.attemptEnds().getOrDefault(t.getKey(), List.of());
+      List<Instant> starts = facts.attemptStarts().getOrDefault(t.getKey(), List.of());
       List<LogEntry> requests = t.getValue();
       for (int i = 0; i < requests.size(); i++) {
         LogEntry first = requests.get(i);
         LogEntry again = nextSame(requests, i);
-        if (again == null || endsBetween(ends, first.receivedAt(), again.receivedAt())) {
+        if (again == null
+            || endsBetween(ends, first.receivedAt(), again.receivedAt())
+            || endsBetween(starts, first.receivedAt(), again.receivedAt())) {
           continue;
         }
         if (first.fault() != null) {

@@ -29,6 +29,7 @@ class RunCheckerTest {
 
   private final List<LogEntry> log = new ArrayList<>();
   private final Map<Step.Target, List<Instant>> ends = new HashMap<>();
+  private final Map<Step.Target, List<Instant>> starts = new HashMap<>();
   private final Map<String, RunFacts.Outcome> outcomes = new HashMap<>(Map.of(KEY, done()));
   private final Map<String, Long> records = new HashMap<>(Map.of(KEY, 1L));
   private final Map<String, String> keyOfIncident = new HashMap<>(Map.of(SYS_ID, KEY));
@@ -96,6 +97,7 @@ class RunCheckerTest {
             records,
             outcomes,
             ends,
+            starts,
             timeouts,
             rejected,
             tokenRequests,
@@ -189,6 +191,33 @@ class RunCheckerTest {
     assertThat(verdict.inCallRetries())
         .containsEntry("429 Retry-After 1 s", 1)
         .containsEntry("503 HTML page", 1);
+  }
+
+  private void attemptStarted(Step step, long millis) {
+    starts
+        .computeIfAbsent(new Step.Target(KEY, step), t -> new ArrayList<>())
+        .add(T0.plusMillis(millis));
+  }
+
+  @Test
+  void aSendOfAWorkerThatOutlivedItsJobTimeoutAndTheNextActivationsSendAreTwoAttempts() {
+    // activated at 0; timed out at 20 s while the worker was still busy; the late worker then
+    // posts (reset after processing) and the job's next activation, on another replica, posts too
+    attemptStarted(Step.CREATE, 0);
+    attemptEnded(Step.CREATE, 20_000);
+    timeouts.add(T0.plusMillis(20_000));
+    post(21_000, Fault.dropAfterProcessing(), LogEntry.Outcome.DROPPED, -1);
+    attemptStarted(Step.CREATE, 22_000);
+    post(22_100, null, LogEntry.Outcome.ANSWERED, 201);
+
+    assertThat(check().violations()).isEmpty();
+
+    // without the second activation between them, the two sends are one attempt: a violation
+    starts.clear();
+    attemptStarted(Step.CREATE, 0);
+    assertThat(check().violations())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("was sent again (request #2) in the same job attempt");
   }
 
   @Test

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param outcomes business key → how its process instance ended
  * @param attemptEnds per task of an instance, when the engine ended a job attempt without success
  *     (FAILED or TIMED_OUT events)
+ * @param attemptStarts per task of an instance, when the engine handed its job to a worker
+ *     (ACTIVATED events): a job that outlived its timeout and was activated again is worked in a
+ *     new attempt, possibly by another replica, even while the old worker still sends
  * @param timeouts when jobs timed out (TIMED_OUT events)
  * @param rejectedJobCommands job commands (complete, fail, throw error) the engine rejected, by
  *     command and reason: a worker answering for a job it no longer held
@@ -29,6 +32,7 @@ record RunFacts(
     Map<String, Long> recordsPerKey,
     Map<String, Outcome> outcomes,
     Map<Step.Target, List<Instant>> attemptEnds,
+    Map<Step.Target, List<Instant>> attemptStarts,
     List<Instant> timeouts,
     Map<String, Integer> rejectedJobCommands,
     long tokenRequests,

@@ -604,17 +604,21 @@ final class ScaleRun implements AutoCloseable {
       outcomes.put(key, outcome);
     }
     Map<Step.Target, List<Instant>> ends = new HashMap<>();
+    Map<Step.Target, List<Instant>> starts = new HashMap<>();
     List<Instant> timeouts = new ArrayList<>();
     for (EngineWatcher.JobEvent job : watcher.jobs()) {
       boolean failed = job.intent().equals("FAILED");
       boolean timedOut = job.intent().equals("TIMED_OUT");
-      if (!failed && !timedOut) {
+      boolean activated = job.intent().equals("ACTIVATED");
+      if (!failed && !timedOut && !activated) {
         continue;
       }
       String key = keyOfInstance.get(job.processInstanceKey());
       Step step = Step.ofElement(job.elementId());
       if (key != null && step != null) {
-        ends.computeIfAbsent(new Step.Target(key, step), t -> new ArrayList<>()).add(job.at());
+        (activated ? starts : ends)
+            .computeIfAbsent(new Step.Target(key, step), t -> new ArrayList<>())
+            .add(job.at());
       }
       if (timedOut) {
         timeouts.add(job.at());
@@ -626,6 +630,7 @@ final class ScaleRun implements AutoCloseable {
         perKey,
         outcomes,
         ends,
+        starts,
         timeouts,
         rejectedJobCommands(),
         servicenow.tokenRequests(),

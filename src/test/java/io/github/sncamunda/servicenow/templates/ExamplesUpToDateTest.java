@@ -27,8 +27,8 @@ class ExamplesUpToDateTest {
       String name = recipe.getFileName().toString().replace(".json", ".bpmn");
       assertThat(Path.of("examples", name))
           .as(
-              "examples/%s is missing or out of date: run tools/templates/apply-all.sh"
-                  + " examples/recipes examples",
+              "examples/%s is missing or out of date: run tools/templates/refresh.sh and commit"
+                  + " examples/",
               name)
           .exists()
           .hasSameTextualContentAs(generated.resolve(name));
