@@ -30,7 +30,7 @@ class SdkCompatibilityCheckerTest {
 
   @BeforeAll
   static void load() throws IOException {
-    refs = SdkReferences.scan(Path.of("target/classes"));
+    refs = SdkReferences.scan(SdkReferences.mainClasses());
     baseline = Files.readAllLines(SdkCompatibilityTest.LISTS.resolve("8.8.7.txt"));
   }
 
@@ -177,7 +177,7 @@ class SdkCompatibilityCheckerTest {
     Path out = dir.resolve("list.txt");
     SignatureListTool.main(
         new String[] {
-          out.toString(), "--header", "source: test", "ours=" + Path.of("target/classes")
+          out.toString(), "--header", "source: test", "ours=" + SdkReferences.mainClasses()
         });
     SignatureList ours = SignatureList.load(out);
     assertThat(ours.header()).containsExactly("source: test");

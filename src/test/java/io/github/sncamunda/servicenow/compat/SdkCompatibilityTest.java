@@ -29,7 +29,7 @@ class SdkCompatibilityTest {
 
   @BeforeAll
   static void scan() {
-    refs = SdkReferences.scan(Path.of("target/classes"));
+    refs = SdkReferences.scan(SdkReferences.mainClasses());
   }
 
   static Stream<Path> lines() throws IOException {
@@ -95,7 +95,8 @@ class SdkCompatibilityTest {
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .toList()
             : List.of();
-    Path written = Path.of("target/compat").resolve(line + ".source-moves.txt");
+    Path written =
+        SdkReferences.mainClasses().resolveSibling("compat").resolve(line + ".source-moves.txt");
     Files.createDirectories(written.getParent());
     Files.write(written, actual);
     assertThat(actual)

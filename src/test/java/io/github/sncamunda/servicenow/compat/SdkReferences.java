@@ -79,6 +79,20 @@ record SdkReferences(
 
   private static final Pattern TYPE_IN_SIGNATURE = Pattern.compile("L(io/camunda/[\\w/$]+)[;<.]");
 
+  /**
+   * Our main classes: the {@code classes} folder next to the test classes, so a build with another
+   * build directory (the canary profile's) checks what it compiled.
+   */
+  static Path mainClasses() {
+    try {
+      Path testClasses =
+          Path.of(SdkReferences.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return testClasses.resolveSibling("classes");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static SdkReferences scan(Path classes) {
     SdkReferences refs =
         new SdkReferences(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new LinkedHashMap<>());
