@@ -484,6 +484,10 @@ export const GENERATOR_HINTS = {
       tooltip: 'How long Zeebe waits before each retry, as an ISO 8601 duration, e.g. PT30S or PT2M.',
       description: 'PT0S retries at once and hits a rate-limited or failing instance again immediately'
     },
+    correlationRequired: {
+      tooltip: 'Correlation not required for a plain message start event; an event subprocess\'s ' +
+        'message start event needs Correlation required, with the keys below.'
+    },
     taskDefinitionType: {
       tooltip: 'The job type of this task. Set your own (e.g. servicenow-onprem) and let only your ' +
         'connectors runtime work on it.'
@@ -491,6 +495,7 @@ export const GENERATOR_HINTS = {
   },
   groups: {
     output: 'Where the result goes',
+    activation: 'Which incoming events are correlated; the others are dropped',
     error: 'Turning a failure into a BPMN error',
     retries: 'How often and how soon a failed job runs again',
     taskDefinitionType: 'The job type, for a connectors runtime of your own'

@@ -25,7 +25,7 @@ import java.time.Clock;
     inputDataClass = WebhookProperties.class,
     icon = "servicenow.svg",
     documentationRef =
-        "https://github.com/sncamunda/servicenow-connectors/blob/main/docs/webhook.md",
+        "https://github.com/sncamunda/servicenow-connectors#from-servicenow-to-camunda",
     description =
         "Start or continue a process the moment a ServiceNow record changes: ServiceNow posts a"
             + " signed call to https://<your connectors runtime>/inbound/<Webhook path> (install"

@@ -57,6 +57,10 @@ final class Calls {
 
   /** An activation context as the runtime builds it: nested inbound.*, the secret as reference. */
   static TestInboundConnectorContext context(Map<String, Object> overrides) {
+    return context(overrides, SECRET);
+  }
+
+  static TestInboundConnectorContext context(Map<String, Object> overrides, String secret) {
     Map<String, Object> properties = new java.util.LinkedHashMap<>();
     properties.put("inbound", Map.of("type", ServiceNowWebhook.TYPE, "context", PATH));
     properties.put("secret", "{{secrets.snWebhookSecret}}");
@@ -64,7 +68,7 @@ final class Calls {
     properties.putAll(overrides);
     return InboundConnectorContextBuilder.create()
         .properties(properties)
-        .secret("snWebhookSecret", SECRET)
+        .secret("snWebhookSecret", secret)
         .secret("snShort", "too-short")
         .build();
   }
