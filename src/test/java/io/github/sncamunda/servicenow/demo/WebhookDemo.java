@@ -41,13 +41,13 @@ final class WebhookDemo {
   static void withInbound(SpringApplicationBuilder builder, ZeebeTestEngine engine) {
     records = new EngineRecordIndex(engine.getRecordStreamSource());
     System.setProperty("demo.secrets.snWebhookSecret", SECRET);
+    // system properties: they win over application.properties, which turns inbound off
+    System.setProperty("server.port", "0");
+    System.setProperty("camunda.connector.polling.enabled", "true");
+    System.setProperty("camunda.connector.polling.interval", "300");
+    System.setProperty("camunda.connector.webhook.enabled", "true");
     builder
         .web(WebApplicationType.SERVLET)
-        .properties(
-            "server.port=0",
-            "camunda.connector.polling.enabled=true",
-            "camunda.connector.polling.interval=300",
-            "camunda.connector.webhook.enabled=true")
         .initializers(
             context ->
                 ((GenericApplicationContext) context)
