@@ -63,6 +63,15 @@ export async function saveStableXml(modeler) {
       if (UUID.test(message.name || '')) message.name = stableUuid(`${bo.id}/${bo.$parent?.id}`);
     }
   }
+  // the message the element referenced before the template replaced it is left behind, renamed
+  // to a random UUID and referenced by nothing: drop it
+  const definitions = modeler.getDefinitions();
+  const referenced = new Set(modeler.get('elementRegistry').getAll()
+    .flatMap((e) => [ ...(e.businessObject?.eventDefinitions || []), e.businessObject ])
+    .map((d) => d?.messageRef)
+    .filter(Boolean));
+  definitions.rootElements = definitions.rootElements.filter((r) =>
+    r.$type !== 'bpmn:Message' || referenced.has(r) || !UUID.test(r.name || ''));
   const { xml } = await modeler.saveXML({ format: true });
   return xml;
 }
