@@ -137,6 +137,29 @@ class WebhookE2ETest extends InboundTestSupport {
   }
 
   @Test
+  void aReceiveTaskAndABoundaryEventAreReleasedByTheirOwnPaths() {
+    deployInboundResource("e2e/inbound/e2e-webhook-receive-boundary.bpmn");
+    long mine = start("e2e-webhook-receive-boundary", Map.of("changeSysId", sysId));
+    awaitElementActivated(mine, "awaitApproval");
+
+    String approved = body("change_request", sysId, 7, "approved");
+    assertThat(
+            postInbound("e2e-servicenow-receive", approved, signed(SECRET, now(), approved))
+                .statusCode())
+        .isEqualTo(202);
+    awaitElementActivated(mine, "implement");
+    assertThat(variable(mine, "approvedAt")).contains(7);
+
+    String cancelled = body("change_request", sysId, 8, "cancelled");
+    assertThat(
+            postInbound("e2e-servicenow-cancel", cancelled, signed(SECRET, now(), cancelled))
+                .statusCode())
+        .isEqualTo(202);
+    awaitElementCompleted(mine, "cancelledEnd");
+    assertThat(variable(mine, "cancelledAt")).contains(8);
+  }
+
+  @Test
   void neitherTheSecretNorASignatureReachesTheLogOrTheEngine() {
     deployInboundResource("e2e/inbound/e2e-webhook-start.bpmn");
     List<String> signatures = new ArrayList<>();
