@@ -170,8 +170,13 @@ function checkConventions(entry, t, base) {
   if (t.category?.id !== 'connectors') {
     report(entry, `${base}/category`, 'category.id must be "connectors"');
   }
-  checkElementType(entry, t, base);
   const properties = Array.isArray(t.properties) ? t.properties : [];
+  if (isInbound(properties)) {
+    // the runtime runs an inbound connector itself: no job, so no retries and no backoff
+    checkElementType(entry, t, base, INBOUND_ELEMENT_TYPES, 'an element an inbound connector correlates to');
+    return;
+  }
+  checkElementType(entry, t, base, JOB_ELEMENT_TYPES, 'an element Zeebe hands to a job worker');
   const i = properties.findIndex((p) => p?.id === 'retryBackoff' ||
     (p?.binding?.type === 'zeebe:taskHeader' && p.binding.key === 'retryBackoff'));
   if (i < 0) {
@@ -194,13 +199,30 @@ export const JOB_ELEMENT_TYPES = {
   'bpmn:EndEvent': { appliesTo: 'bpmn:EndEvent', eventDefinition: 'bpmn:MessageEventDefinition' }
 };
 
-function checkElementType(entry, t, base) {
+/**
+ * What an inbound connector can be: a message start event (a plain start event would create an
+ * instance per call, with no message ID to drop a duplicate), a message catch or boundary event,
+ * or a receive task.
+ */
+export const INBOUND_ELEMENT_TYPES = {
+  'bpmn:StartEvent': { appliesTo: 'bpmn:StartEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:IntermediateCatchEvent': { appliesTo: 'bpmn:IntermediateCatchEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:BoundaryEvent': { appliesTo: 'bpmn:BoundaryEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:ReceiveTask': { appliesTo: 'bpmn:ReceiveTask' }
+};
+
+/** An inbound connector's template: the runtime finds it by the Hidden zeebe:property inbound.type. */
+function isInbound(properties) {
+  return properties.some((p) => p?.binding?.type === 'zeebe:property' && p.binding.name === 'inbound.type');
+}
+
+function checkElementType(entry, t, base, allowed, what) {
   const value = t.elementType?.value;
-  const expected = JOB_ELEMENT_TYPES[value];
+  const expected = allowed[value];
   if (!expected) {
-    const types = Object.keys(JOB_ELEMENT_TYPES).map((t) => `"${t}"`);
+    const types = Object.keys(allowed).map((t) => `"${t}"`);
     report(entry, `${base}/elementType`, `elementType.value must be ${types.slice(0, -1).join(', ')} or ${types.at(-1)} ` +
-      '(an element Zeebe hands to a job worker)');
+      `(${what})`);
     return;
   }
   if (!Array.isArray(t.appliesTo) || !t.appliesTo.includes(expected.appliesTo)) {

@@ -16,6 +16,7 @@
 //              { "name": "A category", "steps": [ ...nested steps... ] } ],
 //   "presets": { "create": { "<property id>": "<value>" } },
 //   "tooltips": { "<property id>": "hover help, for properties whose annotation has no tooltip" },
+//   "defaults": { "<property id>": "value for a String/Text property the generator adds without one" },
 //   "variants": { "<other template name>": { "steps": [ ... ], "presets": { ... } } }
 // }
 // A variant is another template generated from the same records (an element type variant such
@@ -31,7 +32,7 @@ export const EXTRAS_SUFFIX = '.template-extras.json';
 export const OPERATION_GROUP = 'operation';
 const HYBRID_GROUP = 'taskDefinitionType';
 
-const VARIANT_KEYS = [ '$comment', 'keywords', 'placeholders', 'tooltips', 'steps', 'presets' ];
+const VARIANT_KEYS = [ '$comment', 'keywords', 'placeholders', 'tooltips', 'defaults', 'steps', 'presets' ];
 const DATA_KEYS = [ ...VARIANT_KEYS, 'variants' ];
 const STEP_KEYS = [ 'name', 'description', 'keywords', 'steps', 'presetId' ];
 const PLACEHOLDER_TYPES = [ 'String', 'Text' ];
@@ -152,6 +153,14 @@ function ownShapeProblems(extras) {
     else {
       for (const [ id, text ] of Object.entries(extras.placeholders)) {
         if (!isText(text)) problems.push(`placeholder for ${q(id)} must be a non-empty string`);
+      }
+    }
+  }
+  if ('defaults' in extras) {
+    if (!isObject(extras.defaults)) problems.push('"defaults" must be an object: property id -> value');
+    else {
+      for (const [ id, text ] of Object.entries(extras.defaults)) {
+        if (!isText(text)) problems.push(`default for ${q(id)} must be a non-empty string`);
       }
     }
   }
@@ -294,6 +303,18 @@ export function checkExtrasAgainst(extras, template) {
     }
   }
 
+  // for what the generator adds with no value (an inbound template's Message ID expression); a
+  // value of its own is never replaced, and a second run finds the default already there
+  for (const [ id, value ] of Object.entries(isObject(extras.defaults) ? extras.defaults : {})) {
+    if (!known(id)) {
+      problems.push(`default for unknown property id ${q(id)}`);
+    } else if (!typesOf(id).every((t) => PLACEHOLDER_TYPES.includes(t))) {
+      problems.push(`default for ${q(id)}, a ${typesOf(id).join('/')} property: defaults only for String and Text fields`);
+    } else if (byId.get(id).some((p) => p.value !== undefined && p.value !== value)) {
+      problems.push(`default for ${q(id)}: the generator already gives it a value`);
+    }
+  }
+
   for (const id of Object.keys(isObject(extras.tooltips) ? extras.tooltips : {})) {
     if (!known(id)) {
       problems.push(`tooltip for unknown property id ${q(id)}`);
@@ -409,6 +430,11 @@ export function applyExtras(template, extras) {
     ? withKey(p, 'placeholder', placeholders[p.id], { before: [ 'type' ] })
     : p);
 
+  const defaults = extras.defaults || {};
+  out.properties = out.properties.map((p) => Object.hasOwn(defaults, p.id)
+    ? withKey(p, 'value', defaults[p.id], { before: [ 'group', 'binding', 'type' ] })
+    : p);
+
   if (extras.steps) {
     const order = leafSteps(extras.steps).map(({ step }) => step.presetId);
     const presets = order.map((id) => ({ id, properties: { ...extras.presets[id] } }));
@@ -458,6 +484,10 @@ export const GENERATOR_HINTS = {
       tooltip: 'How long Zeebe waits before each retry, as an ISO 8601 duration, e.g. PT30S or PT2M.',
       description: 'PT0S retries at once and hits a rate-limited or failing instance again immediately'
     },
+    correlationRequired: {
+      tooltip: 'Correlation not required for a plain message start event; an event subprocess\'s ' +
+        'message start event needs Correlation required, with the keys below.'
+    },
     taskDefinitionType: {
       tooltip: 'The job type of this task. Set your own (e.g. servicenow-onprem) and let only your ' +
         'connectors runtime work on it.'
@@ -465,6 +495,7 @@ export const GENERATOR_HINTS = {
   },
   groups: {
     output: 'Where the result goes',
+    activation: 'Which incoming events are correlated; the others are dropped',
     error: 'Turning a failure into a BPMN error',
     retries: 'How often and how soon a failed job runs again',
     taskDefinitionType: 'The job type, for a connectors runtime of your own'

@@ -1,6 +1,7 @@
 // The headless Modeler both apply.mjs and upgrade.mjs drive: bpmn-js with the Camunda 8
 // element-templates core (its commands, conditional behavior and template registry) and the
 // camunda-cloud behaviors, as Desktop Modeler wires them. Import after lib/dom.mjs.
+import { createHash } from 'node:crypto';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { CloudElementTemplatesCoreModule } from 'bpmn-js-element-templates/core';
 import CamundaCloudBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
@@ -50,6 +51,38 @@ export async function saveStableXml(modeler) {
       if (new RegExp(`^${type}_[0-9a-z]{7}$`).test(definition.id)) definition.id = `${element.businessObject.id}_${type}`;
     }
   }
+  // an inbound template's message gets a random id and a random UUID name (generatedValue): name
+  // both after the element that references it; the name stays a UUID, unique per element
+  for (const element of modeler.get('elementRegistry').getAll()) {
+    const bo = element.businessObject;
+    if (element.labelTarget || !bo?.id) continue;
+    for (const definition of bo.eventDefinitions || [ bo ]) {
+      const message = definition.messageRef;
+      if (!message?.get?.('zeebe:modelerTemplate') || !/^Message_[0-9a-z]{7}$/.test(message.id)) continue;
+      message.id = `${bo.id}_Message`;
+      if (UUID.test(message.name || '')) message.name = stableUuid(`${bo.id}/${bo.$parent?.id}`);
+    }
+  }
+  // the message the element referenced before the template replaced it is left behind, renamed
+  // to a random UUID and referenced by nothing: drop it
+  const definitions = modeler.getDefinitions();
+  const referenced = new Set(modeler.get('elementRegistry').getAll()
+    .flatMap((e) => [ ...(e.businessObject?.eventDefinitions || []), e.businessObject ])
+    .map((d) => d?.messageRef)
+    .filter(Boolean));
+  definitions.rootElements = definitions.rootElements.filter((r) =>
+    r.$type !== 'bpmn:Message' || referenced.has(r) || !UUID.test(r.name || ''));
   const { xml } = await modeler.saveXML({ format: true });
   return xml;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A name-based UUID (version 5 layout, SHA-1): the same element always gets the same one. */
+function stableUuid(name) {
+  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -145,3 +145,20 @@ test('a template whose engines range excludes the diagram platform version is re
   assert.equal(status, 1);
   assert.match(stderr, /requires camunda \^8\.8, diagram targets 8\.7\.0/);
 });
+
+test('an inbound template on a message start event: the same file every time, its message named stably, the replaced one gone', () => {
+  const example = path.join(root, '../../examples/recipes/servicenow-change-webhook.json');
+  const files = [ 'webhook-a.bpmn', 'webhook-b.bpmn' ].map((f) => path.join(out, f));
+  for (const file of files) {
+    const { status, stderr } = run(example, '-o', file);
+    assert.equal(status, 0, stderr);
+  }
+  const xml = readFileSync(files[0], 'utf8');
+  assert.equal(readFileSync(files[1], 'utf8'), xml);
+  const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document;
+  const messages = [ ...doc.getElementsByTagName('bpmn:message') ];
+  assert.deepEqual(messages.map((m) => m.getAttribute('id')), [ 'ChangeApproved_Message' ]);
+  assert.match(messages[0].getAttribute('name'), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const definition = doc.getElementsByTagName('bpmn:messageEventDefinition')[0];
+  assert.equal(definition.getAttribute('messageRef'), 'ChangeApproved_Message');
+});

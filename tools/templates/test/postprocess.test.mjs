@@ -333,7 +333,13 @@ const refusals = {
   // the allowed keys now include tooltips and variants (issue #16)
   'unknown key (a typo)': [
     (d) => { d.placeholder = {}; },
-    /unknown key "placeholder" \(allowed: "\$comment", "keywords", "placeholders", "tooltips", "steps", "presets", "variants"\)/ ],
+    /unknown key "placeholder" \(allowed: "\$comment", "keywords", "placeholders", "tooltips", "defaults", "steps", "presets", "variants"\)/ ],
+  'default for an unknown property': [
+    (d) => { d.defaults = { 'operation.kind': '=x' }; },
+    /\(demo\.json\): default for unknown property id "operation\.kind"/ ],
+  'default for a Dropdown': [
+    (d) => { d.defaults = { 'operation.operation': 'read' }; },
+    /default for "operation\.operation", a Dropdown property: defaults only for String and Text fields/ ],
   'tooltip for an unknown property': [
     (d) => { d.tooltips = { 'operation.kind': 'x' }; },
     /\(demo\.json\): tooltip for unknown property id "operation\.kind"/ ],
@@ -364,6 +370,26 @@ for (const [ name, [ edit, message ] ] of Object.entries(refusals)) {
     assert.deepEqual(snapshot(templates), before);
   });
 }
+
+test('defaults give a value to a String property that has none, and a second run keeps it', () => {
+  const dir = scratch((d) => { d.defaults = { resultExpression: '={sysId: response.sysId}' }; });
+  const templates = path.join(dir, 'templates');
+  const first = postprocess(templates, path.join(dir, 'src'));
+  assert.equal(first.status, 0, first.stderr);
+  const property = read(templates, 'demo.json').properties.find((p) => p.id === 'resultExpression');
+  assert.equal(property.value, '={sysId: response.sysId}');
+  const again = postprocess(templates, path.join(dir, 'src'));
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(read(templates, 'demo.json').properties.find((p) => p.id === 'resultExpression').value,
+    '={sysId: response.sysId}');
+
+  const other = scratch((d) => { d.defaults = { resultExpression: '=another' }; });
+  writeFileSync(path.join(other, 'templates/demo.json'),
+    readFileSync(path.join(templates, 'demo.json'), 'utf8'));
+  const { status, stderr } = postprocess(path.join(other, 'templates'), path.join(other, 'src'));
+  assert.equal(status, 1);
+  assert.match(stderr, /default for "resultExpression": the generator already gives it a value/);
+});
 
 test('refuses a data file without a template, and two data files for one template', () => {
   const dir = scratch();

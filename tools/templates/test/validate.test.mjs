@@ -155,6 +155,30 @@ test('element types a connector runs on: send task, message throw and end events
   assert.match(out, /\/elementType elementType\.value must be "bpmn:ServiceTask", "bpmn:SendTask", "bpmn:IntermediateThrowEvent" or "bpmn:EndEvent"/);
 });
 
+test('inbound templates: message start, catch and boundary events and receive tasks, no retryBackoff', () => {
+  const inbound = (elementType, appliesTo) => postprocessed((t, h) => {
+    for (const x of [ t, h ]) {
+      x.appliesTo = [ appliesTo ];
+      x.elementType = elementType;
+      x.properties = x.properties.filter((p) => p.id !== 'retryBackoff' && p.binding?.type !== 'zeebe:taskDefinition');
+      x.properties.unshift({ type: 'Hidden', value: 'demo:inbound:1', binding: { type: 'zeebe:property', name: 'inbound.type' } });
+    }
+  });
+  const message = 'bpmn:MessageEventDefinition';
+  for (const [ value, eventDefinition ] of [ [ 'bpmn:StartEvent', message ], [ 'bpmn:IntermediateCatchEvent', message ],
+    [ 'bpmn:BoundaryEvent', message ], [ 'bpmn:ReceiveTask', undefined ] ]) {
+    const ok = inbound({ value, eventDefinition }, value);
+    assert.equal(validate(ok).status, 0, `${value}: ${validate(ok).out}`);
+  }
+  // a plain start event has no message ID: every call would start another instance
+  const { status, out } = validate(inbound({ value: 'bpmn:StartEvent' }, 'bpmn:StartEvent'));
+  assert.equal(status, 1);
+  assert.match(out, /\/elementType a bpmn:StartEvent template needs eventDefinition "bpmn:MessageEventDefinition"/);
+  assert.doesNotMatch(out, /retryBackoff/);
+  const task = validate(inbound({ value: 'bpmn:ServiceTask' }, 'bpmn:Task'));
+  assert.match(task.out, /elementType\.value must be "bpmn:StartEvent", "bpmn:IntermediateCatchEvent", "bpmn:BoundaryEvent" or "bpmn:ReceiveTask" \(an element an inbound connector correlates to\)/);
+});
+
 test('patterns compile as Modeler compiles them, and accept an empty field that may stay empty', () => {
   const withPatterns = (patterns) => postprocessed((t, h) => {
     for (const x of [ t, h ]) {

@@ -86,11 +86,14 @@ public final class Demo {
       step("In-memory Zeebe engine started");
     }
 
-    try (ConfigurableApplicationContext runtime =
+    SpringApplicationBuilder builder =
         new SpringApplicationBuilder(TestRuntimeApplication.class)
             .web(WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .run()) {
+            .logStartupInfo(false);
+    if (engine != null) {
+      WebhookDemo.withInbound(builder, engine);
+    }
+    try (ConfigurableApplicationContext runtime = builder.run()) {
       step(
           "Connectors runtime started with the ServiceNow Flow Starter, Incident Handler and"
               + " Record Handler");
@@ -113,6 +116,9 @@ public final class Demo {
       } else {
         step(
             "The flow examples need their flows in your instance; skipped against " + realInstance);
+      }
+      if (engine != null) {
+        failures += attempt(() -> WebhookDemo.changeApproved(runtime, camunda, Demo::step));
       }
       return failures;
     } finally {
@@ -304,7 +310,7 @@ public final class Demo {
     }
   }
 
-  private static void step(String line) {
+  static void step(String line) {
     OUT.printf("[%5.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, line);
   }
 

@@ -36,6 +36,10 @@ class RuntimeDiscoveryIT {
   private static final String RECORD =
       "io.github.sncamunda.servicenow.record.RecordHandlerFunction";
 
+  private static final String WEBHOOK =
+      "io.github.sncamunda.servicenow.inbound.webhook.ServiceNowWebhook";
+  private static final String WEBHOOK_TYPE = "io.github.sncamunda:servicenow-webhook:1";
+
   private static Path jar;
   private static URLClassLoader runtime;
 
@@ -117,6 +121,34 @@ class RuntimeDiscoveryIT {
             "io.github.sncamunda:servicenow-flow-starter:1",
             "io.github.sncamunda:servicenow-incident:1",
             "io.github.sncamunda:servicenow-record:1");
+  }
+
+  @Test
+  void theRuntimesInboundDiscoveryFindsTheWebhookInTheJar() throws Exception {
+    Map<String, Class<?>> byType = new TreeMap<>();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(runtime);
+    try {
+      Class<?> discovery =
+          runtime.loadClass("io.camunda.connector.runtime.core.discovery.SPIConnectorDiscovery");
+      for (Object config : (List<?>) discovery.getMethod("discoverInbound").invoke(null)) {
+        byType.put(
+            (String) config.getClass().getMethod("type").invoke(config),
+            (Class<?>) config.getClass().getMethod("connectorClass").invoke(config));
+      }
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+    assertThat(byType).containsOnlyKeys(WEBHOOK_TYPE);
+    Class<?> webhook = byType.get(WEBHOOK_TYPE);
+    assertThat(webhook.getName()).isEqualTo(WEBHOOK);
+    assertThat(Path.of(webhook.getProtectionDomain().getCodeSource().getLocation().toURI()))
+        .isEqualTo(jar.toAbsolutePath());
+    assertThat(webhook.getDeclaredConstructor().newInstance())
+        .isInstanceOf(
+            runtime.loadClass(
+                "io.camunda.connector.api.inbound.webhook.WebhookConnectorExecutable"));
   }
 
   @Test
