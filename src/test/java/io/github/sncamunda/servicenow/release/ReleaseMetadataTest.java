@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Release metadata that is written by hand and read by others: the pom fields Maven Central
  * requires, the fixed build timestamp, the templates' documentation links, the changelog's form,
- * and the tested versions the README's Compatibility section names.
+ * and the tested versions docs/compatibility.md names.
  */
 class ReleaseMetadataTest {
 
@@ -93,11 +93,8 @@ class ReleaseMetadataTest {
   }
 
   @Test
-  void readmeCompatibilityNamesTheTestedVersions() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("## Compatibility\n");
-    assertThat(start).isNotNegative();
-    String compatibility = readme.substring(start, readme.indexOf("\n## ", start + 1));
+  void compatibilityPageNamesTheTestedVersions() throws IOException {
+    String compatibility = Files.readString(Path.of("docs", "compatibility.md"));
     assertThat(compatibility)
         .contains("SDK " + Pom.property("version.connectors"))
         .contains("connectors runtime (`spring-boot-starter-camunda-connectors`)")
