@@ -13,6 +13,7 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,6 +163,44 @@ public abstract class RuntimeTestSupport {
     ENGINE.getRecordStreamSource().getRecords().forEach(out::add);
     return out;
   }
+
+  /**
+   * Publishes what ServiceNow's business rule or flow would when a record changes, with a
+   * time-to-live so that it waits for an instance that is not there yet.
+   */
+  protected void publish(String message, String correlationKey) {
+    zeebe
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(correlationKey)
+        .timeToLive(Duration.ofMinutes(5))
+        .send()
+        .join();
+  }
+
+  /**
+   * The instance's process-level variables as the engine last wrote them, for an instance started
+   * with {@link #start} that waited for a message in between.
+   */
+  protected static Map<String, Object> variables(long processInstanceKey) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.VARIABLE
+          && r.getValue() instanceof VariableRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey
+          && v.getScopeKey() == processInstanceKey) {
+        try {
+          variables.put(v.getName(), JSON.readValue(v.getValue(), Object.class));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return variables;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** Waits until the process instance completed the element with this id (e.g. an end event). */
   protected static void awaitElementCompleted(long processInstanceKey, String elementId) {
