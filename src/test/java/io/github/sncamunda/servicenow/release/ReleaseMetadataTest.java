@@ -2,6 +2,7 @@ package io.github.sncamunda.servicenow.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.connector.api.annotation.OutboundConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,49 @@ class ReleaseMetadataTest {
         .contains("Java " + Pom.property("maven.compiler.release") + " bytecode");
     assertThat(Files.readString(Path.of("examples", "deploy", "Dockerfile")))
         .contains("ARG CONNECTORS_VERSION=" + Pom.property("version.connectors"));
+  }
+
+  /**
+   * docs/production.md names, for every connector the jar registers, its job type and the variable
+   * the connectors runtime reads to override it: CONNECTOR_ + the connector's name with everything
+   * but letters, digits, '_' and spaces dropped, spaces as '_', upper case + _TYPE (the runtime's
+   * ConnectorConfigurationOverrides).
+   */
+  @Test
+  void productionPageNamesEveryJobTypeAndItsOverride() throws Exception {
+    String production = Files.readString(Path.of("docs", "production.md"));
+    List<String> functions =
+        Files.readAllLines(
+                Path.of(
+                    "src/main/resources/META-INF/services/"
+                        + "io.camunda.connector.api.outbound.OutboundConnectorFunction"))
+            .stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
+    assertThat(functions).hasSizeGreaterThanOrEqualTo(3);
+    for (String function : functions) {
+      OutboundConnector connector = Class.forName(function).getAnnotation(OutboundConnector.class);
+      String override =
+          "CONNECTOR_"
+              + connector
+                  .name()
+                  .strip()
+                  .replaceAll("[^a-zA-Z0-9_ ]", "")
+                  .replace(' ', '_')
+                  .toUpperCase(Locale.ROOT)
+              + "_TYPE";
+      assertThat(production)
+          .as("job type and override of %s", connector.name())
+          .containsPattern(
+              "\\| "
+                  + java.util.regex.Pattern.quote(connector.name())
+                  + " \\| `"
+                  + java.util.regex.Pattern.quote(connector.type())
+                  + "` \\| `"
+                  + override
+                  + "` \\|");
+    }
   }
 
   /** The anchor GitHub gives a Markdown heading. */
