@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,30 +88,16 @@ class MarketplaceReadinessTest {
     assertThat(checked).isGreaterThanOrEqualTo(connectorTemplates().size());
   }
 
-  /** The @ElementTemplate of every connector the jar registers, from its service file. */
+  /** The @ElementTemplate of every connector the jar registers. */
   private static List<ElementTemplate> connectorTemplates() {
-    try {
-      return Files.readAllLines(
-              RESOURCES.resolve(
-                  "META-INF/services/io.camunda.connector.api.outbound.OutboundConnectorFunction"))
-          .stream()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .map(MarketplaceReadinessTest::templateOf)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static ElementTemplate templateOf(String className) {
-    try {
-      ElementTemplate template = Class.forName(className).getAnnotation(ElementTemplate.class);
-      assertThat(template).as("@ElementTemplate on %s", className).isNotNull();
-      return template;
-    } catch (ClassNotFoundException e) {
-      throw new AssertionError(className + " is registered but not compiled", e);
-    }
+    return Connectors.registered().stream()
+        .map(
+            c -> {
+              ElementTemplate template = c.getAnnotation(ElementTemplate.class);
+              assertThat(template).as("@ElementTemplate on %s", c).isNotNull();
+              return template;
+            })
+        .toList();
   }
 
   @Test

@@ -112,20 +112,12 @@ class ReleaseMetadataTest {
    * ConnectorConfigurationOverrides).
    */
   @Test
-  void productionPageNamesEveryJobTypeAndItsOverride() throws Exception {
+  void productionPageNamesEveryJobTypeAndItsOverride() throws IOException {
     String production = Files.readString(Path.of("docs", "production.md"));
-    List<String> functions =
-        Files.readAllLines(
-                Path.of(
-                    "src/main/resources/META-INF/services/"
-                        + "io.camunda.connector.api.outbound.OutboundConnectorFunction"))
-            .stream()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-            .toList();
+    List<Class<?>> functions = Connectors.registered();
     assertThat(functions).hasSizeGreaterThanOrEqualTo(3);
-    for (String function : functions) {
-      OutboundConnector connector = Class.forName(function).getAnnotation(OutboundConnector.class);
+    for (Class<?> function : functions) {
+      OutboundConnector connector = function.getAnnotation(OutboundConnector.class);
       String override =
           "CONNECTOR_"
               + connector
