@@ -64,11 +64,11 @@ sbom_components="$(node -e '
   printf '%s\n\n' "$notes"
   printf -- '---\n\n'
   printf 'Files (check them with `sha256sum -c SHA256SUMS`):\n\n'
-  printf -- '- `%s`: both connectors for the connectors runtime; copy it into `/opt/custom/` of the `camunda/connectors` image\n' "${files[0]}"
+  printf -- '- `%s`: every connector of the bundle, for the connectors runtime; copy it into `/opt/custom/` of the `camunda/connectors` image\n' "${files[0]}"
   printf -- '- `%s`: every element template in every version, named `<template>-<version>.json` (hybrid ones in `hybrid/`)\n' "${files[1]}"
   printf -- '- `%s`: CycloneDX SBOM of the jar (our classes and the relocated Apache HttpClient 5)\n' "${files[2]}"
   printf -- '- `SHA256SUMS`: SHA-256 checksums of the three files\n\n'
-  printf 'Supported runtimes and ServiceNow releases: see Compatibility in the README.\n'
+  printf 'Supported runtimes and ServiceNow releases: see docs/compatibility.md.\n'
 } > target/release-notes.md
 
 echo "Release files for $version${tag:+ (tag $tag)} in target/dist/:"

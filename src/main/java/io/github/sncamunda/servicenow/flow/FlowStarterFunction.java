@@ -25,7 +25,7 @@ import io.github.sncamunda.servicenow.common.TemplateGroups;
     version = 2,
     engineVersion = "^8.8",
     inputDataClass = FlowStarterRequest.class,
-    icon = "servicenow.svg",
+    icon = "icons/flow-starter.svg",
     documentationRef = "https://github.com/sncamunda/servicenow-connectors#servicenow-flow-starter",
     description =
         "Start a ServiceNow Flow Designer flow through its REST API trigger, or call a scripted"

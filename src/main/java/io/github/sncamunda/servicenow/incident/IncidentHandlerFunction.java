@@ -19,7 +19,7 @@ import io.github.sncamunda.servicenow.common.TemplateGroups;
     version = 2,
     engineVersion = "^8.8",
     inputDataClass = IncidentRequest.class,
-    icon = "servicenow.svg",
+    icon = "icons/incident-handler.svg",
     documentationRef =
         "https://github.com/sncamunda/servicenow-connectors#servicenow-incident-handler",
     description =

@@ -23,7 +23,7 @@ import io.github.sncamunda.servicenow.common.TemplateGroups;
     version = 1,
     engineVersion = "^8.8",
     inputDataClass = RecordRequest.class,
-    icon = "servicenow.svg",
+    icon = "icons/record-handler.svg",
     documentationRef =
         "https://github.com/sncamunda/servicenow-connectors#servicenow-record-handler",
     description =

@@ -1,14 +1,10 @@
 package io.github.sncamunda.servicenow.demo;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.connector.api.document.Document;
-import io.camunda.connector.api.document.DocumentCreationRequest;
-import io.camunda.connector.document.jackson.JacksonModuleDocumentSerializer;
-import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
-import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
+import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.github.sncamunda.servicenow.e2e.StartDocuments;
 import io.github.sncamunda.servicenow.e2e.TestRuntimeApplication;
 import io.github.sncamunda.servicenow.simulator.FlowResponse;
 import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
@@ -20,6 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,15 +28,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The README's run command: starts an in-memory Zeebe engine, the real connectors runtime with this
  * bundle and a ServiceNow simulator, deploys examples/, runs them and prints what happened.
  *
- * <p>With SERVICENOW_INSTANCE (plus SERVICENOW_USER and SERVICENOW_PASSWORD) set, the incident
- * lifecycle runs against that instance instead of the simulator. With CAMUNDA_CLIENT_MODE or
- * CAMUNDA_CLIENT_GRPCADDRESS set (the camunda-spring-boot-starter's own variables), the processes
- * run on that cluster instead of the in-memory engine. Exits non-zero if any example fails.
+ * <p>The demo also plays ServiceNow's side where a process waits for ServiceNow (an engineer
+ * resolving the incident, a fulfiller delivering the laptop, an approver deciding), publishing the
+ * message ServiceNow would publish. With SERVICENOW_INSTANCE (plus SERVICENOW_USER and
+ * SERVICENOW_PASSWORD) set, the examples that do not wait for ServiceNow run against that instance
+ * instead of the simulator. With CAMUNDA_CLIENT_MODE or CAMUNDA_CLIENT_GRPCADDRESS set (the
+ * camunda-spring-boot-starter's own variables), the processes run on that cluster instead of the
+ * in-memory engine. Exits non-zero if any example fails.
  */
 public final class Demo {
 
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
   private static final long STARTED = System.nanoTime();
+  private static final String LAPTOP = "060f3afa3731300054b6a3549dbe5d3e";
+  private static final Duration MESSAGE_TTL = Duration.ofMinutes(5);
 
   private Demo() {}
 
@@ -61,7 +66,8 @@ public final class Demo {
     ServiceNowSimulator simulator = null;
     Map<String, Object> target = new HashMap<>();
     if (realInstance == null) {
-      simulator = new ServiceNowSimulator().standardTables().start();
+      simulator =
+          new ServiceNowSimulator().standardTables().catalogItem(LAPTOP, "Standard laptop").start();
       target.put("snInstance", "simulated");
       target.put("snBaseUrl", simulator.baseUrl());
       System.setProperty("demo.secrets.snUser", ServiceNowSimulator.DEFAULT_USER);
@@ -106,16 +112,19 @@ public final class Demo {
         }
       }
       int failures = 0;
-      failures += attempt(() -> incidentLifecycle(camunda, target));
       failures += attempt(() -> changeApprovalNotes(camunda, target));
       failures += attempt(() -> attachFailureReport(camunda, target));
       if (simulator != null) {
         ServiceNowSimulator sn = simulator;
+        failures += attempt(() -> incidentLifecycle(camunda, sn, target));
+        failures += attempt(() -> catalogOrder(camunda, sn, target));
         failures += attempt(() -> flowApproval(camunda, sn, target));
         failures += attempt(() -> incidentOnFailure(camunda, sn, target));
       } else {
         step(
-            "The flow examples need their flows in your instance; skipped against " + realInstance);
+            "The examples that wait for ServiceNow need its side (business rules, catalog items,"
+                + " flows) in your instance; skipped against "
+                + realInstance);
       }
       if (engine != null) {
         failures += attempt(() -> WebhookDemo.changeApproved(runtime, camunda, Demo::step));
@@ -131,16 +140,31 @@ public final class Demo {
     }
   }
 
-  private static void incidentLifecycle(CamundaClient camunda, Map<String, Object> target) {
+  private static void incidentLifecycle(
+      CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
     step("▶ examples/incident-lifecycle.bpmn");
-    Map<String, Object> v =
-        run(camunda, "servicenow-incident-lifecycle", target, Map.of("host", "db-01"));
+    var running =
+        runAsync(camunda, "servicenow-incident-lifecycle", target, Map.of("host", "db-01"));
+    Map<String, String> escalated =
+        awaitRecord(
+            () ->
+                sn.incidentsWhere("correlation_id", "disk-full-db-01").stream()
+                    .filter(r -> "1".equals(r.get("priority")))
+                    .findFirst());
+    String sysId = escalated.get("sys_id");
+    step("  incident " + escalated.get("number") + " open and escalated (sys_id " + sysId + ")");
+    sn.update(
+        "incident",
+        sysId,
+        Map.of(
+            "state", "6",
+            "close_code", "Solved (Permanently)",
+            "close_notes", "Old database logs archived, 40 GB freed on db-01"));
     step(
-        "  incident "
-            + v.get("incidentNumber")
-            + " created (sys_id "
-            + v.get("incidentSysId")
-            + ")");
+        "  an engineer resolves it in ServiceNow; ServiceNow publishes ServiceNowIncidentResolved"
+            + " with the incident's sys_id as correlation key");
+    publish(camunda, "ServiceNowIncidentResolved", sysId, Map.of());
+    Map<String, Object> v = running.join().getVariablesAsMap();
     step("  read back: priority " + v.get("initialPriority") + ", state " + v.get("initialState"));
     step("  priority changed to " + v.get("raisedPriority") + " (urgency and impact 1)");
     step(
@@ -148,7 +172,48 @@ public final class Demo {
             + v.get("criticalIncidents")
             + ": "
             + v.get("foundNumbers"));
-    step("  incident deleted: " + v.get("incidentDeleted"));
+    step(
+        "  resolution read back: state "
+            + v.get("resolvedState")
+            + ", "
+            + v.get("resolutionCode")
+            + ": "
+            + v.get("resolutionNotes"));
+  }
+
+  private static void catalogOrder(
+      CamundaClient camunda, ServiceNowSimulator sn, Map<String, Object> target) {
+    step("▶ examples/catalog-order.bpmn");
+    var running =
+        runAsync(
+            camunda,
+            "servicenow-catalog-order",
+            target,
+            Map.of(
+                "laptopItemSysId",
+                LAPTOP,
+                "requestedFor",
+                "abel.tuter",
+                "justification",
+                "New starter"));
+    Map<String, String> item =
+        awaitRecord(() -> sn.records("sc_req_item").stream().reduce((first, last) -> last));
+    String sysId = item.get("sys_id");
+    step("  laptop ordered: requested item " + item.get("number") + " (sys_id " + sysId + ")");
+    sn.update("sc_req_item", sysId, Map.of("stage", "complete"));
+    step(
+        "  the fulfiller delivers it; ServiceNow publishes ServiceNowItemDelivered with the"
+            + " requested item's sys_id as correlation key");
+    publish(camunda, "ServiceNowItemDelivered", sysId, Map.of());
+    Map<String, Object> v = running.join().getVariablesAsMap();
+    step(
+        "  request "
+            + v.get("requestNumber")
+            + ", item "
+            + v.get("ritmNumber")
+            + " read back at stage "
+            + v.get("deliveredStage")
+            + "; process completed");
   }
 
   private static void changeApprovalNotes(CamundaClient camunda, Map<String, Object> target) {
@@ -179,18 +244,8 @@ public final class Demo {
     byte[] report =
         "Nightly billing run 42 failed\nstep: billing\nreason: timeout after 60 s\n"
             .getBytes(StandardCharsets.UTF_8);
-    Document document =
-        new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE)
-            .create(
-                DocumentCreationRequest.from(report)
-                    .fileName("billing-run-42.txt")
-                    .contentType("text/plain")
-                    .build());
-    @SuppressWarnings("unchecked")
     Map<String, Object> reference =
-        ConnectorsObjectMapperSupplier.getCopy()
-            .registerModule(new JacksonModuleDocumentSerializer())
-            .convertValue(document, Map.class);
+        StartDocuments.reference(report, "billing-run-42.txt", "text/plain");
     step("  the process starts with a failure report document (" + report.length + " bytes)");
     Map<String, Object> v =
         run(
@@ -215,6 +270,29 @@ public final class Demo {
         "  evidence downloaded back into "
             + ((java.util.List<?>) v.get("evidence")).size()
             + " Camunda document(s)");
+    byte[] large = new byte[6 * 1024 * 1024];
+    step(
+        "  run 43 fails with a " + large.length / (1024 * 1024) + " MB report (the limit is 5 MB)");
+    Map<String, Object> w =
+        run(
+            camunda,
+            "servicenow-attach-failure-report",
+            target,
+            Map.of(
+                "failedStep",
+                "billing",
+                "failureReason",
+                "out of memory",
+                "runId",
+                43,
+                "failureReport",
+                StartDocuments.reference(
+                    large, "billing-run-43.hprof", "application/octet-stream")));
+    step(
+        "  incident "
+            + w.get("incidentNumber")
+            + " opened; REPORT_TOO_LARGE caught, a work note says where the report is: "
+            + w.get("reportNoted"));
   }
 
   private static void flowApproval(
@@ -229,19 +307,15 @@ public final class Demo {
                   + " started, executionId "
                   + call.executionId()
                   + "; approver decides on order "
-                  + call.bodyField("correlationValue"));
+                  + call.bodyField("orderId"));
           step(
-              "  ServiceNow publishes ServiceNowApprovalGranted for "
-                  + call.bodyField("correlationValue")
-                  + " (like the Camunda Spoke, with a time-to-live)");
-          camunda
-              .newPublishMessageCommand()
-              .messageName("ServiceNowApprovalGranted")
-              .correlationKey(call.bodyField("correlationValue"))
-              .timeToLive(Duration.ofMinutes(5))
-              .variables(Map.of("approvedBy", "sn.approver"))
-              .send()
-              .join();
+              "  the flow publishes ServiceNowApprovalGranted with its execution id as correlation"
+                  + " key (like the Camunda Spoke, with a time-to-live)");
+          publish(
+              camunda,
+              "ServiceNowApprovalGranted",
+              call.executionId(),
+              Map.of("approvedBy", "sn.approver"));
         });
     Map<String, Object> v =
         run(
@@ -282,6 +356,14 @@ public final class Demo {
       String processId,
       Map<String, Object> target,
       Map<String, Object> variables) {
+    return runAsync(camunda, processId, target, variables).join().getVariablesAsMap();
+  }
+
+  private static CompletableFuture<ProcessInstanceResult> runAsync(
+      CamundaClient camunda,
+      String processId,
+      Map<String, Object> target,
+      Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
     all.putAll(target);
     return camunda
@@ -292,8 +374,33 @@ public final class Demo {
         .withResult()
         .requestTimeout(Duration.ofSeconds(60))
         .send()
-        .join()
-        .getVariablesAsMap();
+        .toCompletableFuture();
+  }
+
+  /** Publishes what ServiceNow's business rule or flow would, with a time-to-live. */
+  private static void publish(
+      CamundaClient camunda, String message, String correlationKey, Map<String, Object> variables) {
+    camunda
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(correlationKey)
+        .timeToLive(MESSAGE_TTL)
+        .variables(variables)
+        .send()
+        .join();
+  }
+
+  /** Waits (up to 30 s) for the process to have written a record in the simulator. */
+  private static Map<String, String> awaitRecord(Supplier<Optional<Map<String, String>>> lookup) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Map<String, String>> record = lookup.get();
+      if (record.isPresent()) {
+        return record.get();
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    throw new IllegalStateException("the process did not write the expected record within 30 s");
   }
 
   private interface Example {

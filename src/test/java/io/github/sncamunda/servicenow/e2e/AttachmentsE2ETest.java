@@ -2,12 +2,7 @@ package io.github.sncamunda.servicenow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.connector.api.document.Document;
-import io.camunda.connector.api.document.DocumentCreationRequest;
-import io.camunda.connector.document.jackson.JacksonModuleDocumentSerializer;
-import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import io.camunda.connector.runtime.core.document.CamundaDocumentReferenceImpl;
-import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
 import io.camunda.connector.runtime.core.document.DocumentMetadataImpl;
 import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import io.github.sncamunda.servicenow.simulator.Attachment;
@@ -60,13 +55,6 @@ class AttachmentsE2ETest extends RuntimeTestSupport {
   void theExampleAttachesAReportStartedWithTheProcess() {
     deploy("examples-bpmn", "attach-failure-report");
     byte[] report = "stack trace …\n".repeat(50).getBytes(StandardCharsets.UTF_8);
-    Document stored =
-        new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE)
-            .create(
-                DocumentCreationRequest.from(report)
-                    .fileName("run-42.txt")
-                    .contentType("text/plain")
-                    .build());
 
     Map<String, Object> result =
         runToCompletion(
@@ -79,7 +67,7 @@ class AttachmentsE2ETest extends RuntimeTestSupport {
                 "runId",
                 42,
                 "failureReport",
-                referenceVariable(stored)));
+                StartDocuments.reference(report, "run-42.txt", "text/plain")));
 
     assertThat(result).containsEntry("attachmentNames", List.of("run-42.txt"));
     List<Map<String, Object>> evidence = (List<Map<String, Object>>) result.get("evidence");
@@ -88,12 +76,37 @@ class AttachmentsE2ETest extends RuntimeTestSupport {
     assertThat(attached).singleElement().satisfies(a -> assertThat(a.bytes()).isEqualTo(report));
   }
 
-  /** The document reference as a process variable holds it, written by the runtime's mapper. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> referenceVariable(Document document) {
-    return ConnectorsObjectMapperSupplier.getCopy()
-        .registerModule(new JacksonModuleDocumentSerializer())
-        .convertValue(document, Map.class);
+  @Test
+  void aReportOverTheExamplesLimitIsCaughtAndNotedOnTheIncidentInsteadOfAttached() {
+    deploy("examples-bpmn", "attach-failure-report");
+
+    long instance =
+        start(
+            "servicenow-attach-failure-report",
+            Map.of(
+                "failedStep",
+                "billing",
+                "failureReason",
+                "out of memory",
+                "runId",
+                43,
+                "failureReport",
+                StartDocuments.reference(
+                    new byte[6 * 1024 * 1024], "run-43.hprof", "application/octet-stream")));
+
+    awaitElementCompleted(instance, "DocumentedWithoutReport");
+    var incident = SERVICENOW.incidentsWhere("correlation_id", "failure-billing-43");
+    assertThat(incident).hasSize(1);
+    assertThat(SERVICENOW.attachments()).isEmpty();
+    assertThat(SERVICENOW.journal(incident.get(0).get("sys_id")))
+        .singleElement()
+        .satisfies(
+            note -> {
+              assertThat(note.field()).isEqualTo("work_notes");
+              assertThat(note.value())
+                  .startsWith("The failure report of run 43 was not attached: ")
+                  .contains("5 MB");
+            });
   }
 
   @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -39,8 +40,39 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
     return Map.of("orderId", orderId, "requester", "jane.doe", "amount", 1200, "priority", 2);
   }
 
+  /**
+   * The example: the flow answers with the execution id the trigger returned as correlation key, so
+   * the decision reaches the instance that started that flow and no other.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  @CsvSource({
+    "ServiceNowApprovalGranted, OrderApproved",
+    "ServiceNowApprovalRejected, OrderRejected"
+  })
+  void theExampleReceivesTheDecisionByTheFlowsExecutionId(String message, String endEvent) {
+    deploy("examples-bpmn", "flow-approval");
+    long undecided = start("servicenow-flow-approval", order("A-099"));
+    awaitElementActivated(undecided, "AwaitDecision");
+    answerWith(message, FlowCall::executionId);
+
+    long instance = start("servicenow-flow-approval", order("A-100"));
+
+    awaitElementCompleted(instance, endEvent);
+    FlowCall call = SERVICENOW.flowCalls().get(1);
+    assertThat(call.path()).isEqualTo(APPROVAL_PATH);
+    assertThat(call.bodyJson().get("orderId").asText()).isEqualTo("A-100");
+    assertThat(call.bodyJson().get("amount").asInt()).isEqualTo(1200);
+    assertThat(call.request().query()).containsEntry("priority", "2");
+    assertThat(call.request().header("x-order-id")).isEqualTo("A-100");
+    assertThat(variables(instance))
+        .containsEntry("approvalExecutionId", call.executionId())
+        .containsEntry("decidedBy", "sn.approver");
+    assertThat(variables(undecided)).doesNotContainKey("decidedBy");
+  }
+
+  /** The version 1 example correlates by the order id it sent, as made and upgraded. */
+  @ParameterizedTest
+  @ValueSource(strings = {V1, UPGRADED})
   void approvalGrantedInServiceNowCompletesTheOrder(String directory) {
     deploy(directory, "flow-approval");
     answerWith("ServiceNowApprovalGranted", call -> call.bodyField("correlationValue"));
@@ -58,7 +90,7 @@ class FlowStarterE2ETest extends RuntimeTestSupport {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"examples-bpmn", V1, UPGRADED})
+  @ValueSource(strings = {V1, UPGRADED})
   void rejectionInServiceNowInterruptsTheOrder(String directory) {
     deploy(directory, "flow-approval");
     answerWith("ServiceNowApprovalRejected", call -> call.bodyField("correlationValue"));

@@ -19,7 +19,6 @@ import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.MessageStartEventSubscriptionIntent;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.MessageStartEventSubscriptionRecordValue;
-import io.github.sncamunda.servicenow.e2e.search.EngineRecordIndex.RootVariable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,21 +212,6 @@ public abstract class InboundTestSupport extends RuntimeTestSupport {
         .filter(e -> e.getKey().equals(name))
         .map(Map.Entry::getValue)
         .findFirst();
-  }
-
-  /** All root-scope variables of the instance (JSON parsed). */
-  protected static Map<String, Object> variables(long processInstanceKey) {
-    Map<String, Object> out = new HashMap<>();
-    ENGINE_RECORDS.rootVariables(processInstanceKey).forEach(v -> out.put(v.name(), parse(v)));
-    return out;
-  }
-
-  private static Object parse(RootVariable v) {
-    try {
-      return JSON.readValue(v.value(), Object.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("variable " + v.name() + " is not JSON: " + v.value(), e);
-    }
   }
 
   /** The runtime's URL for an inbound path, e.g. {@code http://127.0.0.1:port/inbound/sn}. */

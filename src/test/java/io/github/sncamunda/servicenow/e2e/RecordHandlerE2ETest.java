@@ -3,6 +3,7 @@ package io.github.sncamunda.servicenow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sncamunda.servicenow.simulator.LogEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,54 @@ class RecordHandlerE2ETest extends RuntimeTestSupport {
         .singleElement()
         .satisfies(r -> assertThat(r).containsEntry("correlation_id", "patch-db01-15.4"));
     assertThat(SERVICENOW.journal(sysId)).hasSize(2);
+  }
+
+  /**
+   * The example: ServiceNow delivers the requested item and publishes the message with its sys_id
+   * as correlation key, as a business rule on sc_req_item would.
+   */
+  @Test
+  void catalogOrderExampleWaitsForTheDeliveryByTheRequestedItemsSysId() {
+    deploy("examples-bpmn", "catalog-order");
+
+    long instance = start("servicenow-catalog-order", laptopFor("abel.tuter"));
+    awaitElementActivated(instance, "AwaitDelivery");
+    String ritm = SERVICENOW.records("sc_req_item").get(0).get("sys_id");
+    SERVICENOW.update("sc_req_item", ritm, Map.of("stage", "complete"));
+    publish("ServiceNowItemDelivered", ritm);
+
+    awaitElementCompleted(instance, "LaptopDelivered");
+    Map<String, Object> result = variables(instance);
+    assertThat((String) result.get("requestNumber")).startsWith("REQ");
+    assertThat((String) result.get("ritmNumber")).startsWith("RITM");
+    assertThat(result).containsEntry("ritmSysId", ritm).containsEntry("deliveredStage", "complete");
+    assertThat(SERVICENOW.catalogOrders()).hasSize(1);
+    assertThat(SERVICENOW.journal(ritm)).isEmpty();
+  }
+
+  @Test
+  void catalogOrderExampleChasesTheFulfillerAfterFiveDaysWithoutDelivery() {
+    deploy("examples-bpmn", "catalog-order");
+
+    long instance = start("servicenow-catalog-order", laptopFor("beth.anglin"));
+    awaitElementActivated(instance, "AwaitDelivery");
+    ENGINE.increaseTime(Duration.ofDays(5).plusHours(1));
+
+    awaitElementCompleted(instance, "FulfilmentChased");
+    String ritm = SERVICENOW.records("sc_req_item").get(0).get("sys_id");
+    assertThat(SERVICENOW.journal(ritm))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("comments");
+              assertThat(c.value())
+                  .startsWith("Ordered 5 days ago for beth.anglin and not delivered yet")
+                  .contains("RITM");
+            });
+  }
+
+  private static Map<String, Object> laptopFor(String user) {
+    return Map.of("laptopItemSysId", LAPTOP, "requestedFor", user, "justification", "New starter");
   }
 
   @Test

@@ -190,6 +190,42 @@ public abstract class RuntimeTestSupport {
     return ENGINE_RECORDS.records();
   }
 
+  /**
+   * Publishes what ServiceNow's business rule or flow would when a record changes, with a
+   * time-to-live so that it waits for an instance that is not there yet.
+   */
+  protected void publish(String message, String correlationKey) {
+    zeebe
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(correlationKey)
+        .timeToLive(Duration.ofMinutes(5))
+        .send()
+        .join();
+  }
+
+  /**
+   * The instance's root-scope variables as the engine last wrote them (JSON parsed), for an
+   * instance that waited for a message in between.
+   */
+  protected static Map<String, Object> variables(long processInstanceKey) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    ENGINE_RECORDS
+        .rootVariables(processInstanceKey)
+        .forEach(
+            v -> {
+              try {
+                variables.put(v.name(), JSON.readValue(v.value(), Object.class));
+              } catch (IOException e) {
+                throw new UncheckedIOException("variable " + v.name() + " is not JSON", e);
+              }
+            });
+    return variables;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** Waits until the process instance completed the element with this id (e.g. an end event). */
   protected static void awaitElementCompleted(long processInstanceKey, String elementId) {
     try {

@@ -21,11 +21,13 @@ class SecretsInRuntimeE2ETest extends RuntimeTestSupport {
 
   @Test
   void noSecretReachesTheEngineOrTheLog() throws Exception {
-    deploy("examples-bpmn", "incident-lifecycle");
+    deploy("examples-bpmn", "change-approval-notes");
     deploy("e2e-bpmn", "e2e-oauth-secrets");
     deploy("e2e-bpmn", "e2e-read-retries");
     deploy("e2e-bpmn", "e2e-read-missing");
-    runToCompletion("servicenow-incident-lifecycle", Map.of("host", "secret-scan"));
+    runToCompletion(
+        "servicenow-change-approval-notes",
+        Map.of("host", "secret-scan", "version", "1", "approver", "CAB"));
     runToCompletion("e2e-oauth-secrets", Map.of("run", 1));
     runToCompletion("e2e-read-missing", Map.of("sysId", "missing"));
     SERVICENOW.failNext(10, "GET", "/api/now/table/incident", Fault.serverError());
@@ -39,7 +41,7 @@ class SecretsInRuntimeE2ETest extends RuntimeTestSupport {
     String engine = records().stream().map(Record::toJson).collect(Collectors.joining("\n"));
     String log = Files.readString(Path.of("target", "unit-tests.log"));
     assertThat(engine)
-        .contains("{{secrets.snPwd}}", "INC0010001"); // the scan sees the real records
+        .contains("{{secrets.snPwd}}", "CHG0010001"); // the scan sees the real records
     assertThat(log).contains("io.camunda.connector"); // and the runtime's log
     // the runtime logs our loggers at TRACE and HttpClient's header/wire loggers at TRACE
     // (logback-test.xml): every form of every secret must still be absent

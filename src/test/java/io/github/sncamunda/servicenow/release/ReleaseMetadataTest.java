@@ -2,6 +2,7 @@ package io.github.sncamunda.servicenow.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.connector.api.annotation.OutboundConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Release metadata that is written by hand and read by others: the pom fields Maven Central
  * requires, the fixed build timestamp, the templates' documentation links, the changelog's form,
- * and the tested versions the README's Compatibility section names.
+ * and the tested versions docs/compatibility.md names.
  */
 class ReleaseMetadataTest {
 
@@ -93,11 +94,8 @@ class ReleaseMetadataTest {
   }
 
   @Test
-  void readmeCompatibilityNamesTheTestedVersions() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("## Compatibility\n");
-    assertThat(start).isNotNegative();
-    String compatibility = readme.substring(start, readme.indexOf("\n## ", start + 1));
+  void compatibilityPageNamesTheTestedVersions() throws IOException {
+    String compatibility = Files.readString(Path.of("docs", "compatibility.md"));
     assertThat(compatibility)
         .contains("SDK " + Pom.property("version.connectors"))
         .contains("connectors runtime (`spring-boot-starter-camunda-connectors`)")
@@ -105,6 +103,41 @@ class ReleaseMetadataTest {
         .contains("Java " + Pom.property("maven.compiler.release") + " bytecode");
     assertThat(Files.readString(Path.of("examples", "deploy", "Dockerfile")))
         .contains("ARG CONNECTORS_VERSION=" + Pom.property("version.connectors"));
+  }
+
+  /**
+   * docs/production.md names, for every connector the jar registers, its job type and the variable
+   * the connectors runtime reads to override it: CONNECTOR_ + the connector's name with everything
+   * but letters, digits, '_' and spaces dropped, spaces as '_', upper case + _TYPE (the runtime's
+   * ConnectorConfigurationOverrides).
+   */
+  @Test
+  void productionPageNamesEveryJobTypeAndItsOverride() throws IOException {
+    String production = Files.readString(Path.of("docs", "production.md"));
+    List<Class<?>> functions = Connectors.registered();
+    assertThat(functions).hasSizeGreaterThanOrEqualTo(3);
+    for (Class<?> function : functions) {
+      OutboundConnector connector = function.getAnnotation(OutboundConnector.class);
+      String override =
+          "CONNECTOR_"
+              + connector
+                  .name()
+                  .strip()
+                  .replaceAll("[^a-zA-Z0-9_ ]", "")
+                  .replace(' ', '_')
+                  .toUpperCase(Locale.ROOT)
+              + "_TYPE";
+      assertThat(production)
+          .as("job type and override of %s", connector.name())
+          .containsPattern(
+              "\\| "
+                  + java.util.regex.Pattern.quote(connector.name())
+                  + " \\| `"
+                  + java.util.regex.Pattern.quote(connector.type())
+                  + "` \\| `"
+                  + override
+                  + "` \\|");
+    }
   }
 
   /** The anchor GitHub gives a Markdown heading. */

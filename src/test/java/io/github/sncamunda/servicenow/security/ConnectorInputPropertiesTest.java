@@ -24,11 +24,12 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Generated paths, headers, query parameters and sys_ids through both connectors (instance names
- * and base URLs: EndpointPropertiesTest, which needs no DNS): the only outcomes allowed are a
- * result, or a ConnectorInputException / ConnectorException with a message. Never a
- * NullPointerException or IllegalArgumentException, never a request outside the ServiceNow
- * stand-in's /api/ tree, never the password in a message.
+ * Generated paths, headers, query parameters and sys_ids through the Flow Starter and the Incident
+ * Handler (the Record Handler shares the Incident Handler's table inputs; instance names and base
+ * URLs: EndpointPropertiesTest, which needs no DNS): the only outcomes allowed are a result, or a
+ * ConnectorInputException / ConnectorException with a message. Never a NullPointerException or
+ * IllegalArgumentException, never a request outside the ServiceNow stand-in's /api/ tree, never the
+ * password in a message.
  */
 class ConnectorInputPropertiesTest {
 

@@ -423,6 +423,21 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
+   * Changes a record directly, as if {@link #DEFAULT_USER} had worked on it in ServiceNow (fields
+   * as in a PATCH body; journal fields become journal entries, business rules apply): what an
+   * engineer resolving an incident or a fulfiller delivering an item does while a process waits for
+   * it.
+   */
+  public Map<String, String> update(String table, String sysId, Map<String, ?> fields) {
+    Map<String, String> updated =
+        tables.get(table).update(sysId, SimJson.MAPPER.valueToTree(fields), DEFAULT_USER);
+    if (updated == null) {
+      throw new IllegalArgumentException("no " + table + " record with sys_id " + sysId);
+    }
+    return updated;
+  }
+
+  /**
    * Incidents in creation order, each an immutable map of field → string value (journals excluded).
    */
   public List<Map<String, String>> incidents() {
