@@ -13,6 +13,7 @@ import java.util.Map;
  * @param call how messages name this exchange: method and path, never the query
  * @param query the query parameters, kept for log lines (which redact sensitive names)
  * @param replay who may send it again when its outcome is unknown
+ * @param verification how a {@link Replay#LOOK_FIRST} exchange is checked, else null
  * @param acceptText whether a non-JSON success is an answer (a scripted REST API) or an error
  * @param emptyWhenNoRecord whether ServiceNow's 404 "No Record found" means "nothing matched"
  * @param sensitive whether bodies must never be logged (the token exchange)
@@ -28,6 +29,7 @@ record Exchange(
     Duration timeout,
     String call,
     Replay replay,
+    Verification verification,
     boolean acceptText,
     boolean emptyWhenNoRecord,
     boolean sensitive,
@@ -50,6 +52,7 @@ record Exchange(
         timeout,
         call,
         Replay.BY_JOB_RETRY,
+        null,
         false,
         false,
         true,
@@ -67,15 +70,11 @@ record Exchange(
         timeout,
         call,
         replay,
+        verification,
         acceptText,
         emptyWhenNoRecord,
         sensitive,
         consumer);
-  }
-
-  /** Whether the client itself may send it again after an ambiguous failure. */
-  boolean repeatable() {
-    return replay == Replay.ANY;
   }
 
   /** A successful body streamed to {@code consumer}, at most {@code limit} bytes. */

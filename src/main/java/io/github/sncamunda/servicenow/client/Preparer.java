@@ -51,6 +51,7 @@ final class Preparer {
         timeout,
         request.describe(),
         request.replay(),
+        request.verification(),
         request.acceptText(),
         request.emptyWhenNoRecord(),
         false,

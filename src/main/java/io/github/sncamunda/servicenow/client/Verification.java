@@ -1,0 +1,23 @@
+package io.github.sncamunda.servicenow.client;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How a write whose outcome is unknown is checked before it is sent again ({@link
+ * Replay#LOOK_FIRST}): a look in ServiceNow for what the write would have done. Its own requests go
+ * through the client like any other read; when one of them fails, nothing more is sent and the job
+ * keeps its retries.
+ *
+ * @param what what the INFO log line names: a table and a record or key, never a payload
+ * @param look given when the write was first sent in this call, the record the write made or
+ *     changed, as its answer would have carried it; empty when it is not there
+ */
+public record Verification(String what, Function<Instant, Optional<Map<String, Object>>> look) {
+
+  Optional<Map<String, Object>> lookSince(Instant firstSent) {
+    return look.apply(firstSent);
+  }
+}
