@@ -45,7 +45,9 @@ final class RetryPolicy {
     /** After a look: it is not there, so it was not done. */
     LOOKED_NOT_FOUND,
     /** The look itself failed: nothing is known, nothing more is sent. */
-    LOOK_FAILED;
+    LOOK_FAILED,
+    /** The look found something it cannot attribute to this write. */
+    LOOK_CANNOT_TELL;
 
     static Outcome of(int status) {
       if (status >= 200 && status < 300) {
@@ -96,7 +98,8 @@ final class RetryPolicy {
             TLS,
             LOOKED_FOUND,
             LOOKED_NOT_FOUND,
-            LOOK_FAILED ->
+            LOOK_FAILED,
+            LOOK_CANNOT_TELL ->
             false;
       };
     }
@@ -182,7 +185,8 @@ final class RetryPolicy {
           };
       case CONNECT_FAILED, PROXY_REFUSED, LOOKED_NOT_FOUND ->
           budget == Budget.SPENT ? Action.FAIL_WITH_JOB_RETRIES : Action.RETRY;
-      case CONTENT_TOO_LARGE -> Action.FAIL_WITHOUT_JOB_RETRIES; // the file stays as large
+      // the file stays as large; a look that cannot tell leaves the write's outcome unknown
+      case CONTENT_TOO_LARGE, LOOK_CANNOT_TELL -> Action.FAIL_WITHOUT_JOB_RETRIES;
       case PROXY_AUTHENTICATION, TLS, LOOK_FAILED -> Action.FAIL_WITH_JOB_RETRIES;
       case ANSWERED_502_504 ->
           unknown(

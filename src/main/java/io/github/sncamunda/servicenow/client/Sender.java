@@ -148,6 +148,14 @@ final class Sender {
     Optional<Map<String, Object>> found;
     try {
       found = verification.lookSince(firstSent);
+    } catch (Verification.CannotTell cannotTell) {
+      attempts.after(RetryPolicy.Outcome.LOOK_CANNOT_TELL); // fails without job retries
+      LOG.info(
+          "{}: the answer was lost; looked for {} and cannot tell whether it was done",
+          exchange.call(),
+          verification.what());
+      throw ServiceNowErrors.unknownOutcome(
+          withMessage(unknown, " Looked, but " + cannotTell.getMessage() + "."));
     } catch (ConnectorException lookFailed) {
       attempts.after(RetryPolicy.Outcome.LOOK_FAILED); // always fails with the job's retries
       throw withMessage(

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
@@ -81,14 +82,27 @@ public sealed interface IncidentOperation {
               constraints =
                   @PropertyConstraints(
                       pattern = @Pattern(value = CORRELATION_ID, message = CORRELATION_ID_MESSAGE)))
-          String correlationId)
+          String correlationId,
+      @TemplateProperty(
+              id = "create.markForRetry",
+              group = "operation",
+              label = "Mark for a safe retry",
+              type = PropertyType.Boolean,
+              defaultValue = "true",
+              defaultValueType = DefaultValueType.Boolean,
+              tooltip =
+                  "Without a Correlation ID, store a key of this task's execution in"
+                      + " correlation_id, so a retry after a lost answer finds the record instead"
+                      + " of creating a second one. Off: correlation_id stays as the payload sets"
+                      + " it, and a create whose answer is lost stops in an incident.")
+          Boolean markForRetry)
       implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "create";
 
     public Create(Object payload) {
-      this(payload, null);
+      this(payload, null, null);
     }
 
     @Override

@@ -114,7 +114,20 @@ public sealed interface RecordOperation {
                   "The field the Correlation ID is stored in and looked up by. correlation_id"
                       + " exists on every task table (incident, change, catalog); a custom table"
                       + " may name its own.")
-          String correlationField)
+          String correlationField,
+      @TemplateProperty(
+              id = "create.markForRetry",
+              group = "operation",
+              label = "Mark for a safe retry",
+              type = PropertyType.Boolean,
+              defaultValue = "true",
+              defaultValueType = DefaultValueType.Boolean,
+              tooltip =
+                  "Without a Correlation ID, store a key of this task's execution in the"
+                      + " correlation field, so a retry after a lost answer finds the record"
+                      + " instead of creating a second one. Off: the correlation field stays as the"
+                      + " payload sets it, and a create whose answer is lost stops in an incident.")
+          Boolean markForRetry)
       implements RecordOperation {
 
     @TemplateProperty(ignore = true)

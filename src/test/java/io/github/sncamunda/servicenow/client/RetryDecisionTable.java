@@ -169,7 +169,11 @@ final class RetryDecisionTable {
           row(
               "the look itself failed",
               EnumSet.of(Outcome.LOOK_FAILED),
-              all(FAIL_WITH_JOB_RETRIES)));
+              all(FAIL_WITH_JOB_RETRIES)),
+          row(
+              "looked: found something it cannot attribute",
+              EnumSet.of(Outcome.LOOK_CANNOT_TELL),
+              all(FAIL_WITHOUT_JOB_RETRIES)));
 
   private RetryDecisionTable() {}
 

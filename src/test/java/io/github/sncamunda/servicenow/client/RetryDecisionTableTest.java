@@ -94,7 +94,10 @@ class RetryDecisionTableTest {
       boolean finalFailure = never == RetryPolicy.Action.FAIL_WITHOUT_JOB_RETRIES;
       assertThat(finalFailure)
           .as(outcome.name())
-          .isEqualTo(outcome.unknown() || outcome == Outcome.CONTENT_TOO_LARGE);
+          .isEqualTo(
+              outcome.unknown()
+                  || outcome == Outcome.CONTENT_TOO_LARGE
+                  || outcome == Outcome.LOOK_CANNOT_TELL);
     }
   }
 
