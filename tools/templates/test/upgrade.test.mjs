@@ -155,7 +155,9 @@ test('the committed version 1 diagrams upgrade to the current templates with eve
     assert.doesNotMatch(stderr, /dropped/, f);
     // the only change: the template version, in the attribute and its header
     assert.deepEqual([ ...new Set(stderr.match(/^ {2}changed .*$/mg)) ], [ '  changed header elementTemplateVersion: "1" -> "2"' ], f);
-    assert.equal(readFileSync(out, 'utf8').replace(/(modelerTemplateVersion=|elementTemplateVersion" value=)"2"/g, '$1"1"'),
+    // properties added since version 1 come with their defaults (a create's retry mark switch)
+    const added = /^ *<zeebe:input source="=false" target="operation\.unmarked" \/>\n/mg;
+    assert.equal(readFileSync(out, 'utf8').replace(/(modelerTemplateVersion=|elementTemplateVersion" value=)"2"/g, '$1"1"').replace(added, ''),
       readFileSync(path.join(V1_DIAGRAMS, f), 'utf8'), `${f}: nothing else differs`);
     // and it is what the current templates make of the example's recipe
     const example = path.join(repo, 'examples', f);

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
@@ -84,18 +83,18 @@ public sealed interface IncidentOperation {
                       pattern = @Pattern(value = CORRELATION_ID, message = CORRELATION_ID_MESSAGE)))
           String correlationId,
       @TemplateProperty(
-              id = "create.markForRetry",
+              id = "create.unmarked",
               group = "operation",
-              label = "Mark for a safe retry",
+              label = "Do not mark for a safe retry",
               type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
+              optional = true,
               tooltip =
-                  "Without a Correlation ID, store a key of this task's execution in"
+                  "Without a Correlation ID, a create stores a key of this task's execution in"
                       + " correlation_id, so a retry after a lost answer finds the record instead"
-                      + " of creating a second one. Off: correlation_id stays as the payload sets"
-                      + " it, and a create whose answer is lost stops in an incident.")
-          Boolean markForRetry)
+                      + " of creating a second one. Check this to leave correlation_id as the"
+                      + " payload sets it; a create whose answer is lost then stops in an"
+                      + " incident.")
+          Boolean unmarked)
       implements IncidentOperation {
 
     @TemplateProperty(ignore = true)

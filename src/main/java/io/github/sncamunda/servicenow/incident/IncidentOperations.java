@@ -39,7 +39,7 @@ final class IncidentOperations {
                       create.payload(),
                       create.correlationId(),
                       CORRELATION_FIELD,
-                      CreateRecord.jobMark(!Boolean.FALSE.equals(create.markForRetry()), job)),
+                      CreateRecord.jobMark(!Boolean.TRUE.equals(create.unmarked()), job)),
                   options.forWrite()));
       case IncidentOperation.Read read ->
           IncidentResult.of(ReadRecord.execute(session, INCIDENT, read.sysId(), options.forRead()));

@@ -116,18 +116,18 @@ public sealed interface RecordOperation {
                       + " may name its own.")
           String correlationField,
       @TemplateProperty(
-              id = "create.markForRetry",
+              id = "create.unmarked",
               group = "operation",
-              label = "Mark for a safe retry",
+              label = "Do not mark for a safe retry",
               type = PropertyType.Boolean,
-              defaultValue = "true",
-              defaultValueType = DefaultValueType.Boolean,
+              optional = true,
               tooltip =
-                  "Without a Correlation ID, store a key of this task's execution in the"
+                  "Without a Correlation ID, a create stores a key of this task's execution in the"
                       + " correlation field, so a retry after a lost answer finds the record"
-                      + " instead of creating a second one. Off: the correlation field stays as the"
-                      + " payload sets it, and a create whose answer is lost stops in an incident.")
-          Boolean markForRetry)
+                      + " instead of creating a second one. Check this to leave the correlation"
+                      + " field as the payload sets it; a create whose answer is lost then stops in"
+                      + " an incident.")
+          Boolean unmarked)
       implements RecordOperation {
 
     @TemplateProperty(ignore = true)

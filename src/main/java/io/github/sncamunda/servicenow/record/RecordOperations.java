@@ -45,7 +45,7 @@ final class RecordOperations {
                   create.correlationId(),
                   create.correlationField(),
                   CreateRecord.jobMark(
-                      !Boolean.FALSE.equals(create.markForRetry()), documents.getJobContext())),
+                      !Boolean.TRUE.equals(create.unmarked()), documents.getJobContext())),
               options);
       case RecordOperation.Read read ->
           ReadRecord.execute(session, table(request), read.sysId(), options);

@@ -214,8 +214,8 @@ class LookBeforeRepeatingTest {
                     Map.of(
                         "operation",
                         "create",
-                        "markForRetry",
-                        false,
+                        "unmarked",
+                        true,
                         "payload",
                         Map.of("short_description", "x")),
                     12L));
