@@ -712,6 +712,32 @@ final class ScaleRun implements AutoCloseable {
     return findings;
   }
 
+  /**
+   * What the connector logged at INFO when a write's answer was lost and it looked before sending
+   * again, counted per task from every replica log: "create found", "note sent again", …
+   */
+  Map<String, Long> looks() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Replica r : replicas) {
+      for (Replica.Incarnation i : r.incarnations()) {
+        try {
+          if (!Files.exists(i.log())) {
+            continue;
+          }
+          for (String line : Files.readAllLines(i.log())) {
+            String found = LookLine.of(line);
+            if (found != null) {
+              out.merge(found, 1L, Long::sum);
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Never the secret itself in a report: which kind of form was found. */
   private static List<String> redacted(List<String> forms) {
     return forms.stream().map(f -> "a secret form of " + f.length() + " characters").toList();
