@@ -47,6 +47,10 @@ import java.util.function.Consumer;
  */
 final class ScaleRun implements AutoCloseable {
 
+  /** How long a replica may take to start: minutes on a shared, busy machine. */
+  static final Duration REPLICA_START =
+      Duration.ofSeconds(Long.getLong("scale.replicaStartSeconds", 300));
+
   /** Which connectors the load process uses. */
   enum Connector {
     /** This bundle's connectors, configured as their element templates configure them. */
@@ -297,7 +301,7 @@ final class ScaleRun implements AutoCloseable {
       replica.start();
     }
     for (Replica replica : replicas) {
-      replica.awaitReady(Duration.ofSeconds(120));
+      replica.awaitReady(REPLICA_START);
     }
     startupMillis = (System.nanoTime() - begin) / 1_000_000;
     progress.accept(
@@ -477,7 +481,7 @@ final class ScaleRun implements AutoCloseable {
   private void restart(Replica victim) {
     try {
       victim.start();
-      victim.awaitReady(Duration.ofSeconds(120));
+      victim.awaitReady(REPLICA_START);
       progress.accept(settings.name() + ": restarted " + victim.name());
     } catch (Throwable t) {
       backgroundFailures.add(t);
