@@ -261,11 +261,10 @@ public sealed interface RecordOperation {
               defaultValue = "100",
               tooltip =
                   "Records per request (sysparm_limit). With All pages, the page size; otherwise"
-                      + " the most records returned.",
+                      + " the most records returned; 10 when empty, as in the Incident Handler.",
               constraints =
                   @PropertyConstraints(
-                      notEmpty = true,
-                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+                      pattern = @Pattern(value = OPTIONAL_COUNT_PATTERN, message = COUNT_MESSAGE)))
           Integer limit,
       @TemplateProperty(
               id = "search.offset",
