@@ -42,39 +42,128 @@ record Exchange(
 
   /** A form POST to a token endpoint: no credential header, bodies never logged. */
   static Exchange tokenRequest(URI tokenUrl, byte[] form, Duration timeout, String call) {
-    return new Exchange(
-        null,
-        HttpMethod.POST,
-        tokenUrl,
-        Map.of(),
-        Map.of("Accept", ACCEPT_JSON),
-        new Body.Bytes(form, FORM_BODY),
-        timeout,
-        call,
-        Replay.BY_JOB_RETRY,
-        null,
-        false,
-        false,
-        true,
-        null);
+    return to(HttpMethod.POST, tokenUrl, call)
+        .headers(Map.of("Accept", ACCEPT_JSON))
+        .body(new Body.Bytes(form, FORM_BODY))
+        .timeout(timeout)
+        .replay(Replay.BY_JOB_RETRY, null)
+        .sensitive()
+        .build();
+  }
+
+  /** The first step of building an exchange: what is called, and how messages name it. */
+  static Builder to(HttpMethod method, URI uri, String call) {
+    return new Builder(method, uri, call);
   }
 
   Exchange withDownload(Download<?> consumer) {
-    return new Exchange(
-        endpoint,
-        method,
-        uri,
-        query,
-        headers,
-        body,
-        timeout,
-        call,
-        replay,
-        verification,
-        acceptText,
-        emptyWhenNoRecord,
-        sensitive,
-        consumer);
+    Builder copy =
+        to(method, uri, call)
+            .endpoint(endpoint)
+            .query(query)
+            .headers(headers)
+            .body(body)
+            .timeout(timeout)
+            .replay(replay, verification)
+            .acceptText(acceptText)
+            .emptyWhenNoRecord(emptyWhenNoRecord)
+            .download(consumer);
+    return (sensitive ? copy.sensitive() : copy).build();
+  }
+
+  /** Builds an {@link Exchange} step by named step; unset parts are empty or off. */
+  static final class Builder {
+    private final HttpMethod method;
+    private final URI uri;
+    private final String call;
+    private ServiceNowEndpoint endpoint;
+    private Map<String, String> query = Map.of();
+    private Map<String, String> headers = Map.of();
+    private Body body = new Body.None();
+    private Duration timeout;
+    private Replay replay;
+    private Verification verification;
+    private boolean acceptText;
+    private boolean emptyWhenNoRecord;
+    private boolean sensitive;
+    private Download<?> download;
+
+    private Builder(HttpMethod method, URI uri, String call) {
+      this.method = method;
+      this.uri = uri;
+      this.call = call;
+      this.replay = Replay.of(method);
+    }
+
+    Builder endpoint(ServiceNowEndpoint value) {
+      endpoint = value;
+      return this;
+    }
+
+    Builder query(Map<String, String> value) {
+      query = value;
+      return this;
+    }
+
+    Builder headers(Map<String, String> value) {
+      headers = value;
+      return this;
+    }
+
+    Builder body(Body value) {
+      body = value;
+      return this;
+    }
+
+    Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    Builder replay(Replay value, Verification check) {
+      replay = value;
+      verification = check;
+      return this;
+    }
+
+    Builder acceptText(boolean value) {
+      acceptText = value;
+      return this;
+    }
+
+    Builder emptyWhenNoRecord(boolean value) {
+      emptyWhenNoRecord = value;
+      return this;
+    }
+
+    /** Bodies are never logged (the token exchange). */
+    Builder sensitive() {
+      sensitive = true;
+      return this;
+    }
+
+    Builder download(Download<?> value) {
+      download = value;
+      return this;
+    }
+
+    Exchange build() {
+      return new Exchange(
+          endpoint,
+          method,
+          uri,
+          query,
+          headers,
+          body,
+          timeout,
+          call,
+          replay,
+          verification,
+          acceptText,
+          emptyWhenNoRecord,
+          sensitive,
+          download);
+    }
   }
 
   /** A successful body streamed to {@code consumer}, at most {@code limit} bytes. */
