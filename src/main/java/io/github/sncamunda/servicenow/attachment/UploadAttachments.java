@@ -49,13 +49,12 @@ public final class UploadAttachments {
       SizeLimit limit) {
     String record = TableInputs.sysId(sysId, table);
     List<Upload> uploads = plan(documents, fileName, limit);
-    List<Attachment> existing = skipExisting ? existing(session, table, record) : List.of();
     List<Attachment> out = new ArrayList<>(uploads.size());
     // with skip-existing a retried job finds what is attached; without it, it would attach again
     Replay replay = skipExisting ? Replay.BY_JOB_RETRY : Replay.NEVER;
     List<String> attached = new ArrayList<>();
     for (Upload upload : uploads) {
-      Attachment same = sameFile(existing, upload);
+      Attachment same = skipExisting ? attachedAlready(session, table, record, upload) : null;
       if (same != null) {
         out.add(same.asSkipped());
         continue;
@@ -148,19 +147,24 @@ public final class UploadAttachments {
     return Attachment.of(Records.single(session.execute(request), request.describe()));
   }
 
-  /** What is attached to the record now (up to the documents' count times a margin). */
-  private static List<Attachment> existing(TableSession session, Table table, String record) {
-    Pages.Collected attached =
+  /**
+   * The attachment of the same name and size on the record, if any: looked up by its exact name,
+   * every page of them, so a record with any number of attachments is searched whole.
+   */
+  private static Attachment attachedAlready(
+      TableSession session, Table table, String record, Upload upload) {
+    Pages.Collected named =
         Pages.collect(
             session,
-            (limit, offset) -> AttachmentRequests.list(table, record, null, limit, offset),
+            (limit, offset) ->
+                AttachmentRequests.list(table, record, upload.fileName(), limit, offset),
             500,
             0,
             true,
-            TableInputs.MAX_LIMIT);
-    List<Attachment> out = new ArrayList<>(attached.records().size());
-    attached.records().forEach(node -> out.add(Attachment.of(node)));
-    return out;
+            Integer.MAX_VALUE);
+    List<Attachment> existing = new ArrayList<>(named.records().size());
+    named.records().forEach(node -> existing.add(Attachment.of(node)));
+    return sameFile(existing, upload);
   }
 
   private static Attachment sameFile(List<Attachment> existing, Upload upload) {

@@ -2,6 +2,7 @@ package io.github.sncamunda.servicenow.auth;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorProperty;
 
 /**
@@ -13,6 +14,7 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     include = JsonTypeInfo.As.PROPERTY,
     property = "type",
     defaultImpl = BasicAuthentication.class)
+@JsonTypeIdResolver(AuthenticationTypes.class)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = BasicAuthentication.class, name = BasicAuthentication.TYPE),
   @JsonSubTypes.Type(

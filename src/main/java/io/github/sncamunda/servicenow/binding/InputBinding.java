@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class InputBinding {
 
-  private static final String AUTH_TYPES =
-      "basic, oauth-client-credentials, oauth-password, bearer, api-key";
+  private static final String AUTH_TYPES = TypeNames.listed(ServiceNowAuthentication.class);
 
   private InputBinding() {}
 

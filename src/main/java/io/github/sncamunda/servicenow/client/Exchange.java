@@ -13,6 +13,7 @@ import java.util.Map;
  * @param call how messages name this exchange: method and path, never the query
  * @param query the query parameters, kept for log lines (which redact sensitive names)
  * @param replay who may send it again when its outcome is unknown
+ * @param verification how a {@link Replay#LOOK_FIRST} exchange is checked, else null
  * @param acceptText whether a non-JSON success is an answer (a scripted REST API) or an error
  * @param emptyWhenNoRecord whether ServiceNow's 404 "No Record found" means "nothing matched"
  * @param sensitive whether bodies must never be logged (the token exchange)
@@ -28,6 +29,7 @@ record Exchange(
     Duration timeout,
     String call,
     Replay replay,
+    Verification verification,
     boolean acceptText,
     boolean emptyWhenNoRecord,
     boolean sensitive,
@@ -40,42 +42,128 @@ record Exchange(
 
   /** A form POST to a token endpoint: no credential header, bodies never logged. */
   static Exchange tokenRequest(URI tokenUrl, byte[] form, Duration timeout, String call) {
-    return new Exchange(
-        null,
-        HttpMethod.POST,
-        tokenUrl,
-        Map.of(),
-        Map.of("Accept", ACCEPT_JSON),
-        new Body.Bytes(form, FORM_BODY),
-        timeout,
-        call,
-        Replay.BY_JOB_RETRY,
-        false,
-        false,
-        true,
-        null);
+    return to(HttpMethod.POST, tokenUrl, call)
+        .headers(Map.of("Accept", ACCEPT_JSON))
+        .body(new Body.Bytes(form, FORM_BODY))
+        .timeout(timeout)
+        .replay(Replay.BY_JOB_RETRY, null)
+        .sensitive()
+        .build();
+  }
+
+  /** The first step of building an exchange: what is called, and how messages name it. */
+  static Builder to(HttpMethod method, URI uri, String call) {
+    return new Builder(method, uri, call);
   }
 
   Exchange withDownload(Download<?> consumer) {
-    return new Exchange(
-        endpoint,
-        method,
-        uri,
-        query,
-        headers,
-        body,
-        timeout,
-        call,
-        replay,
-        acceptText,
-        emptyWhenNoRecord,
-        sensitive,
-        consumer);
+    Builder copy =
+        to(method, uri, call)
+            .endpoint(endpoint)
+            .query(query)
+            .headers(headers)
+            .body(body)
+            .timeout(timeout)
+            .replay(replay, verification)
+            .acceptText(acceptText)
+            .emptyWhenNoRecord(emptyWhenNoRecord)
+            .download(consumer);
+    return (sensitive ? copy.sensitive() : copy).build();
   }
 
-  /** Whether the client itself may send it again after an ambiguous failure. */
-  boolean repeatable() {
-    return replay == Replay.ANY;
+  /** Builds an {@link Exchange} step by named step; unset parts are empty or off. */
+  static final class Builder {
+    private final HttpMethod method;
+    private final URI uri;
+    private final String call;
+    private ServiceNowEndpoint endpoint;
+    private Map<String, String> query = Map.of();
+    private Map<String, String> headers = Map.of();
+    private Body body = new Body.None();
+    private Duration timeout;
+    private Replay replay;
+    private Verification verification;
+    private boolean acceptText;
+    private boolean emptyWhenNoRecord;
+    private boolean sensitive;
+    private Download<?> download;
+
+    private Builder(HttpMethod method, URI uri, String call) {
+      this.method = method;
+      this.uri = uri;
+      this.call = call;
+      this.replay = Replay.of(method);
+    }
+
+    Builder endpoint(ServiceNowEndpoint value) {
+      endpoint = value;
+      return this;
+    }
+
+    Builder query(Map<String, String> value) {
+      query = value;
+      return this;
+    }
+
+    Builder headers(Map<String, String> value) {
+      headers = value;
+      return this;
+    }
+
+    Builder body(Body value) {
+      body = value;
+      return this;
+    }
+
+    Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    Builder replay(Replay value, Verification check) {
+      replay = value;
+      verification = check;
+      return this;
+    }
+
+    Builder acceptText(boolean value) {
+      acceptText = value;
+      return this;
+    }
+
+    Builder emptyWhenNoRecord(boolean value) {
+      emptyWhenNoRecord = value;
+      return this;
+    }
+
+    /** Bodies are never logged (the token exchange). */
+    Builder sensitive() {
+      sensitive = true;
+      return this;
+    }
+
+    Builder download(Download<?> value) {
+      download = value;
+      return this;
+    }
+
+    Exchange build() {
+      return new Exchange(
+          endpoint,
+          method,
+          uri,
+          query,
+          headers,
+          body,
+          timeout,
+          call,
+          replay,
+          verification,
+          acceptText,
+          emptyWhenNoRecord,
+          sensitive,
+          download);
+    }
   }
 
   /** A successful body streamed to {@code consumer}, at most {@code limit} bytes. */

@@ -150,11 +150,14 @@ final class ExchangeLog {
   }
 
   private static String describe(RetryPolicy.Decision next) {
-    return switch (next) {
-      case RetryPolicy.Decision.Stop stop -> "done";
-      case RetryPolicy.Decision.Retry retry -> "send again in " + retry.delay().toMillis() + " ms";
-      case RetryPolicy.Decision.Defer defer ->
-          "wait of " + defer.delay().toSeconds() + " s handed to Zeebe as a job retry";
+    return switch (next.action()) {
+      case ANSWER, ANSWER_AS_DELETED -> "done";
+      case RETRY -> "send again in " + next.delay().toMillis() + " ms";
+      case RENEW -> "send again with a renewed credential";
+      case LOOK -> "look whether ServiceNow did it before sending again";
+      case DEFER -> "wait of " + next.delay().toSeconds() + " s handed to Zeebe as a job retry";
+      case FAIL_WITH_JOB_RETRIES -> "fail; the job may be retried";
+      case FAIL_WITHOUT_JOB_RETRIES -> "fail without job retries";
     };
   }
 

@@ -1,7 +1,6 @@
 package io.github.sncamunda.servicenow.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.connector.api.error.ConnectorException;
 import io.github.sncamunda.servicenow.common.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +15,22 @@ final class Interpreter {
 
   private Interpreter() {}
 
-  static ServiceNowResponse interpret(Exchange exchange, RawResponse response) {
+  /**
+   * The final answer of a call: its success as {@link Sender} read it, an empty outcome for a "No
+   * Record found" the request declared, or the error.
+   */
+  static ServiceNowResponse interpret(Exchange exchange, Sender.Reply reply) {
+    if (reply.read() != null) {
+      return reply.read();
+    }
+    RawResponse response = reply.raw();
     if (response.successful()) {
-      try {
-        return success(exchange, response);
-      } catch (ConnectorException unreadable) {
-        throw ServiceNowErrors.unknownOutcome(unreadable, exchange); // a 2xx: it was done
-      }
+      return new ServiceNowResponse(response.status(), response.headers(), null, null, false);
     }
     if (exchange.emptyWhenNoRecord() && noRecordFound(response)) {
       return ServiceNowResponse.noRecord(response.status(), response.headers());
     }
-    ConnectorException error = ServiceNowErrors.http(response, exchange.call());
-    throw ServiceNowErrors.mayHaveBeenProcessed(response.status())
-        ? ServiceNowErrors.unknownOutcome(error, exchange)
-        : error;
+    throw ServiceNowErrors.http(response, exchange.call());
   }
 
   /**
@@ -48,7 +48,8 @@ final class Interpreter {
         && message.asText().strip().equalsIgnoreCase("No Record found");
   }
 
-  private static ServiceNowResponse success(Exchange exchange, RawResponse response) {
+  /** A 2xx read into a response; fails when its body cannot be read (an unknown outcome). */
+  static ServiceNowResponse success(Exchange exchange, RawResponse response) {
     if (exchange.download() != null || response.body().length == 0) {
       return new ServiceNowResponse(response.status(), response.headers(), null, null, false);
     }

@@ -41,20 +41,16 @@ final class Preparer {
     Map<String, String> headers = new LinkedHashMap<>(request.headers().size() + 1);
     headers.put("Accept", Exchange.ACCEPT_JSON);
     headers.putAll(request.headers());
-    return new Exchange(
-        endpoint,
-        request.method(),
-        uri,
-        request.query(),
-        headers,
-        body(request),
-        timeout,
-        request.describe(),
-        request.replay(),
-        request.acceptText(),
-        request.emptyWhenNoRecord(),
-        false,
-        null);
+    return Exchange.to(request.method(), uri, request.describe())
+        .endpoint(endpoint)
+        .query(request.query())
+        .headers(headers)
+        .body(body(request))
+        .timeout(timeout)
+        .replay(request.replay(), request.verification())
+        .acceptText(request.acceptText())
+        .emptyWhenNoRecord(request.emptyWhenNoRecord())
+        .build();
   }
 
   private ServiceNowEndpoint endpoint(ServiceNowConnection connection) {

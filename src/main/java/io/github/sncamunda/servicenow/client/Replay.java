@@ -8,6 +8,12 @@ public enum Replay {
   /** Repeating it cannot duplicate work (a read, a PUT, a DELETE): the client itself may resend. */
   ANY,
   /**
+   * The request carries a {@link Verification}: after an unknown outcome the client looks in
+   * ServiceNow for what it would have done, reports it when found and sends it again only when not
+   * (a journal entry, a marked create, a catalog order).
+   */
+  LOOK_FIRST,
+  /**
    * The client does not resend it, but a retried job may: the operation looks before it writes (a
    * Correlation ID, an attachment of the same name and size), or repeating it is harmless across
    * calls (a token request).

@@ -1,75 +1,205 @@
 package io.github.sncamunda.servicenow.client;
 
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.github.sncamunda.servicenow.auth.Credential;
 import io.github.sncamunda.servicenow.common.ErrorCodes;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends one exchange with one credential under the {@link RetryPolicy}: returns the answer that is
- * final for the call, or fails with the transport error or the deferral to Zeebe.
+ * Sends one exchange and carries out what {@link RetryPolicy} decides after every attempt: send
+ * again, renew the credential, look before sending again, hand a wait to Zeebe, or end with the
+ * answer or the error. It decides nothing itself.
  */
 final class Sender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
   /** Sleeps between attempts; replaceable in tests. */
   interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /** Where a refused credential is renewed; the token exchange has none. */
+  interface Renewal {
+    Renewal NONE = refused -> Optional.empty();
+
+    /** A fresh credential after a 401, or empty when there is none to get. */
+    Optional<Credential> renew(Credential refused);
+  }
+
+  /** The answer a call ends with, and its success already read (null when it is an error). */
+  record Reply(RawResponse raw, ServiceNowResponse read) {}
+
   private final HttpTransport transport;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final Clock clock;
   private final ExchangeLog log = new ExchangeLog();
 
-  Sender(HttpTransport transport, RetryPolicy policy, Sleeper sleeper) {
+  Sender(HttpTransport transport, RetryPolicy policy, Sleeper sleeper, Clock clock) {
     this.transport = transport;
     this.policy = policy;
     this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   /** {@code credential} may be null (the token exchange carries its credentials in the body). */
-  RawResponse send(Exchange exchange, Credential credential) {
-    RetryPolicy.Attempts attempts = policy.start(exchange.repeatable());
-    boolean earlierMayHaveBeenDone = false;
+  Reply send(Exchange exchange, Credential credential, Renewal renewal) {
+    RetryPolicy.Attempts attempts = policy.start(exchange);
+    Instant firstSent = clock.instant();
+    Credential current = credential;
     while (true) {
       long started = System.nanoTime();
       int attempt = attempts.number();
-      RetryPolicy.Decision next;
+      RawResponse response;
       try {
-        RawResponse response = transport.send(exchange, credential);
-        next = attempts.after(response);
-        log.answered(
-            exchange, credential, attempt, attempts.maxAttempts(), response, started, next);
-        switch (next) {
-          case RetryPolicy.Decision.Stop stop -> {
-            // a DELETE whose earlier attempt lost its answer and now finds nothing: that
-            // attempt deleted it, so this call did what was asked (the log keeps the real 404)
-            boolean deletedEarlier =
-                earlierMayHaveBeenDone
-                    && exchange.method() == HttpMethod.DELETE
-                    && response.status() == 404;
-            return deletedEarlier
-                ? new RawResponse(204, response.headers(), new byte[0])
-                : response;
-          }
-          case RetryPolicy.Decision.Defer defer ->
-              throw ServiceNowErrors.deferred(response, exchange, defer.delay());
-          case RetryPolicy.Decision.Retry retry ->
-              earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(response.status());
-        }
+        response = transport.send(exchange, current);
       } catch (TransportException failure) {
-        earlierMayHaveBeenDone |= ServiceNowErrors.mayHaveBeenProcessed(failure);
-        next = attempts.after(failure);
-        log.failed(exchange, credential, attempt, attempts.maxAttempts(), failure, started, next);
-        if (!(next instanceof RetryPolicy.Decision.Retry)) {
-          ConnectorException error = ServiceNowErrors.transport(failure, exchange.call());
-          throw ServiceNowErrors.mayHaveBeenProcessed(failure)
-              ? ServiceNowErrors.unknownOutcome(error, exchange)
-              : error;
+        RetryPolicy.Decision next = attempts.after(failure);
+        log.failed(exchange, current, attempt, attempts.maxAttempts(), failure, started, next);
+        ConnectorException error = ServiceNowErrors.transport(failure, exchange.call());
+        switch (next.action()) {
+          case RETRY -> pause(next.delay(), exchange.call());
+          case LOOK -> {
+            Optional<Reply> found = look(exchange, attempts, firstSent, error);
+            if (found.isPresent()) {
+              return found.get();
+            }
+          }
+          case FAIL_WITH_JOB_RETRIES -> throw error;
+          case FAIL_WITHOUT_JOB_RETRIES -> throw ServiceNowErrors.unknownOutcome(error);
+          case ANSWER, ANSWER_AS_DELETED, RENEW, DEFER ->
+              throw new IllegalStateException(next.action() + " after a transport failure");
         }
+        continue;
       }
-      pause(((RetryPolicy.Decision.Retry) next).delay(), exchange.call());
+      ServiceNowResponse read = null;
+      ConnectorException error = null;
+      RetryPolicy.Decision next;
+      if (response.successful() && exchange.sensitive()) {
+        // a token answer is read by the authenticator, whose errors never quote its body
+        next = attempts.after(RetryPolicy.Outcome.SUCCESS);
+      } else if (response.successful()) {
+        try {
+          read = Interpreter.success(exchange, response);
+          next = attempts.after(RetryPolicy.Outcome.SUCCESS);
+        } catch (ConnectorException unreadable) {
+          error = unreadable;
+          next = attempts.after(RetryPolicy.Outcome.UNREADABLE_SUCCESS);
+        }
+      } else {
+        next = attempts.after(response);
+      }
+      log.answered(exchange, current, attempt, attempts.maxAttempts(), response, started, next);
+      switch (next.action()) {
+        case ANSWER -> {
+          return new Reply(response, read);
+        }
+        // the lost attempt deleted it; the log above keeps the real 404
+        case ANSWER_AS_DELETED -> {
+          return new Reply(new RawResponse(204, response.headers(), new byte[0]), null);
+        }
+        case RETRY -> pause(next.delay(), exchange.call());
+        case RENEW -> {
+          Optional<Credential> renewed = renewal.renew(current);
+          if (renewed.isEmpty()) {
+            return new Reply(response, null);
+          }
+          current = renewed.get();
+        }
+        case DEFER -> throw ServiceNowErrors.deferred(response, exchange, next.delay());
+        case LOOK -> {
+          Optional<Reply> found =
+              look(exchange, attempts, firstSent, orHttp(error, response, exchange));
+          if (found.isPresent()) {
+            return found.get();
+          }
+        }
+        case FAIL_WITH_JOB_RETRIES -> throw orHttp(error, response, exchange);
+        case FAIL_WITHOUT_JOB_RETRIES ->
+            throw ServiceNowErrors.unknownOutcome(orHttp(error, response, exchange));
+      }
     }
+  }
+
+  private static ConnectorException orHttp(
+      ConnectorException error, RawResponse response, Exchange exchange) {
+    return error != null ? error : ServiceNowErrors.http(response, exchange.call());
+  }
+
+  /**
+   * Looks for what the write would have done: found, it is the call's answer; not found, the write
+   * is sent again (empty) or, without budget, the job retries it; a failed look ends the call with
+   * the job's retries and nothing sent again.
+   */
+  private Optional<Reply> look(
+      Exchange exchange,
+      RetryPolicy.Attempts attempts,
+      Instant firstSent,
+      ConnectorException unknown) {
+    Verification verification = exchange.verification();
+    Optional<Map<String, Object>> found;
+    try {
+      found = verification.lookSince(firstSent);
+    } catch (Verification.CannotTell cannotTell) {
+      attempts.after(RetryPolicy.Outcome.LOOK_CANNOT_TELL); // fails without job retries
+      LOG.info(
+          "{}: the answer was lost; looked for {} and cannot tell whether it was done",
+          exchange.call(),
+          verification.what());
+      throw ServiceNowErrors.unknownOutcome(
+          withMessage(unknown, " Looked, but " + cannotTell.getMessage() + "."));
+    } catch (ConnectorException lookFailed) {
+      attempts.after(RetryPolicy.Outcome.LOOK_FAILED); // always fails with the job's retries
+      throw withMessage(
+          unknown,
+          " Looking whether ServiceNow did it failed too ("
+              + lookFailed.getMessage()
+              + "); nothing was sent again, the job is retried.");
+    }
+    if (found.isPresent()) {
+      attempts.after(RetryPolicy.Outcome.LOOKED_FOUND);
+      LOG.info(
+          "{}: the answer was lost; looked and found {}: done, not sent again",
+          exchange.call(),
+          verification.what());
+      Map<String, Object> body = Map.of("result", found.get());
+      return Optional.of(
+          new Reply(
+              new RawResponse(200, Map.of(), new byte[0]),
+              new ServiceNowResponse(200, Map.of(), body, null, false)));
+    }
+    RetryPolicy.Decision next = attempts.after(RetryPolicy.Outcome.LOOKED_NOT_FOUND);
+    if (next.action() != RetryPolicy.Action.RETRY) {
+      LOG.info(
+          "{}: the answer was lost; looked and did not find {}: the job sends it again",
+          exchange.call(),
+          verification.what());
+      throw withMessage(
+          unknown, " ServiceNow did not do it (looked), so the job sends it again when retried.");
+    }
+    LOG.info(
+        "{}: the answer was lost; looked and did not find {}: sent again",
+        exchange.call(),
+        verification.what());
+    pause(next.delay(), exchange.call());
+    return Optional.empty();
+  }
+
+  /** The same error with {@code more} added to its message; the job keeps its retries. */
+  private static ConnectorException withMessage(ConnectorException error, String more) {
+    return new ConnectorExceptionBuilder()
+        .errorCode(error.getErrorCode())
+        .message(error.getMessage() + more)
+        .errorVariables(error.getErrorVariables())
+        .build();
   }
 
   private void pause(Duration delay, String call) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -59,12 +58,12 @@ public final class ServiceNowClient implements Closeable {
             new Routes.Route(
                 TlsIdentity.DEFAULT,
                 transport,
-                new Sender(transport, policy, sleeper),
+                new Sender(transport, policy, sleeper, clock),
                 authenticator),
             identity -> {
               HttpTransport own = new HttpTransport(settings, identity);
               return new Routes.Route(
-                  identity, own, new Sender(own, policy, sleeper), authenticator);
+                  identity, own, new Sender(own, policy, sleeper, clock), authenticator);
             },
             clock);
   }
@@ -111,16 +110,16 @@ public final class ServiceNowClient implements Closeable {
         preparer
             .prepare(connection, authentication, request)
             .withDownload(new Exchange.Download<>(consumer, limit));
-    RawResponse response = send(exchange, connection, authentication);
-    Interpreter.interpret(exchange, response);
-    return (T) response.content();
+    Sender.Reply reply = send(exchange, connection, authentication);
+    Interpreter.interpret(exchange, reply);
+    return (T) reply.raw().content();
   }
 
   /**
-   * Authenticates and sends over the route of the connection's TLS identity; a 401 to a cached
-   * token proves nothing was processed, so one resend with a renewed token is safe.
+   * Authenticates and sends over the route of the connection's TLS identity; the sender may ask the
+   * authenticator once for a renewed credential after a 401.
    */
-  private RawResponse send(
+  private Sender.Reply send(
       Exchange exchange, ServiceNowConnection connection, ServiceNowAuthentication authentication) {
     Routes.Route route = routes.enter(connection);
     try {
@@ -129,14 +128,7 @@ public final class ServiceNowClient implements Closeable {
       Credential credential =
           authenticator.credential(
               authentication, exchange.endpoint().defaultTokenUrl(), exchange.timeout());
-      RawResponse response = route.sender().send(exchange, credential);
-      if (response.status() == 401) {
-        Optional<Credential> renewed = authenticator.renewAfterUnauthorized(credential);
-        if (renewed.isPresent()) {
-          response = route.sender().send(exchange, renewed.get());
-        }
-      }
-      return response;
+      return route.sender().send(exchange, credential, authenticator::renewAfterUnauthorized);
     } finally {
       routes.leave(route);
     }
@@ -156,7 +148,10 @@ public final class ServiceNowClient implements Closeable {
   /** The token exchange an authenticator was given: a form POST under the same retry rules. */
   private static TokenReply postToken(
       Sender sender, URI tokenUrl, byte[] form, Duration timeout, String call) {
-    RawResponse response = sender.send(Exchange.tokenRequest(tokenUrl, form, timeout, call), null);
+    RawResponse response =
+        sender
+            .send(Exchange.tokenRequest(tokenUrl, form, timeout, call), null, Sender.Renewal.NONE)
+            .raw();
     String reason = response.successful() ? "" : ServiceNowErrors.structuredReason(response);
     return new TokenReply(response.status(), response.body(), reason);
   }

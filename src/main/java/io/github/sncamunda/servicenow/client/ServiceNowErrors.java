@@ -111,9 +111,9 @@ final class ServiceNowErrors {
    * have done it: the same code and message, but no job retries, since a retried job would send it
    * again.
    */
-  static ConnectorException unknownOutcome(ConnectorException error, Exchange exchange) {
-    if (exchange.replay() != Replay.NEVER || error instanceof ConnectorRetryException) {
-      return error;
+  static ConnectorException unknownOutcome(ConnectorException error) {
+    if (error instanceof ConnectorRetryException) {
+      return error; // already final (a file too large)
     }
     return withoutJobRetries(
         error,
@@ -130,19 +130,6 @@ final class ServiceNowErrors {
         .message(error.getMessage() + " " + why)
         .retries(0)
         .build();
-  }
-
-  /** Whether ServiceNow may have processed a request that failed this way. */
-  static boolean mayHaveBeenProcessed(TransportException e) {
-    return switch (e.kind()) {
-      case NO_RESPONSE, TIMEOUT, BROKEN_RESPONSE, TOO_LARGE -> true;
-      case CONNECT_FAILED, CONTENT_TOO_LARGE, PROXY_AUTHENTICATION, PROXY_REFUSED, TLS -> false;
-    };
-  }
-
-  /** Whether ServiceNow may have processed a request answered with this status (a gateway's). */
-  static boolean mayHaveBeenProcessed(int status) {
-    return status == 502 || status == 504;
   }
 
   static ConnectorRetryException deferred(

@@ -16,7 +16,7 @@ import java.util.Objects;
  * outcome instead of an error (a query that matched nothing). {@code content} streams the body from
  * its source instead (an attachment upload). {@code replay} says who may send it again when its
  * outcome is unknown (see {@link Replay}); by default reads and idempotent writes may be resent,
- * other writes never.
+ * other writes never. {@code verification} is how a {@link Replay#LOOK_FIRST} request is checked.
  */
 public record ServiceNowRequest(
     HttpMethod method,
@@ -27,10 +27,15 @@ public record ServiceNowRequest(
     StreamContent content,
     boolean acceptText,
     boolean emptyWhenNoRecord,
-    Replay replay) {
+    Replay replay,
+    Verification verification) {
 
   public ServiceNowRequest {
     Objects.requireNonNull(replay, "replay");
+    if ((replay == Replay.LOOK_FIRST) != (verification != null)) {
+      throw new IllegalArgumentException(
+          "a request looks first exactly when it has a verification");
+    }
     pathSegments = List.copyOf(pathSegments);
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -61,6 +66,7 @@ public record ServiceNowRequest(
     private boolean acceptText;
     private boolean emptyWhenNoRecord;
     private Replay replay;
+    private Verification verification;
 
     private Builder(HttpMethod method, List<String> segments) {
       this.method = method;
@@ -120,12 +126,29 @@ public record ServiceNowRequest(
     /** Who may send it again when its outcome is unknown; see {@link Replay}. */
     public Builder replay(Replay value) {
       replay = value;
+      verification = null;
+      return this;
+    }
+
+    /** After an unknown outcome, look with {@code value} before sending it again. */
+    public Builder lookFirst(Verification value) {
+      replay = Replay.LOOK_FIRST;
+      verification = Objects.requireNonNull(value, "verification");
       return this;
     }
 
     public ServiceNowRequest build() {
       return new ServiceNowRequest(
-          method, segments, query, headers, body, content, acceptText, emptyWhenNoRecord, replay);
+          method,
+          segments,
+          query,
+          headers,
+          body,
+          content,
+          acceptText,
+          emptyWhenNoRecord,
+          replay,
+          verification);
     }
   }
 }

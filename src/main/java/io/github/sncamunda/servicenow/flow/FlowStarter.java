@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.flow;
 
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import io.github.sncamunda.servicenow.client.Replay;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
@@ -20,8 +21,25 @@ public final class FlowStarter {
   }
 
   public FlowStarterResult start(FlowStarterRequest request) {
-    return FlowStarterResult.of(
-        client.execute(request.connection(), request.authentication(), toRequest(request.flow())));
+    ServiceNowRequest call = toRequest(request.flow());
+    try {
+      return FlowStarterResult.of(
+          client.execute(request.connection(), request.authentication(), call));
+    } catch (ConnectorRetryException unknown) {
+      if (unknown.getRetries() == null || unknown.getRetries() != 0) {
+        throw unknown;
+      }
+      // nothing in ServiceNow can be queried for a flow start by its trigger: say where to look
+      throw ConnectorRetryException.builder()
+          .errorCode(unknown.getErrorCode())
+          .message(
+              unknown.getMessage()
+                  + " For a flow: in ServiceNow, Flow Designer's Executions (table"
+                  + " sys_flow_context) list the flow's runs with their start time; a run started"
+                  + " at this time by the integration user means the flow was started.")
+          .retries(0)
+          .build();
+    }
   }
 
   /** The request to send, after every input rule passed; nothing is sent when one fails. */

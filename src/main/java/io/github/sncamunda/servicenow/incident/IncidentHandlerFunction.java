@@ -54,6 +54,7 @@ public class IncidentHandlerFunction implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return IncidentOperations.execute(client, IncidentRequest.bind(context));
+    return IncidentOperations.execute(
+        client, context.getJobContext(), IncidentRequest.bind(context));
   }
 }

@@ -81,14 +81,27 @@ public sealed interface IncidentOperation {
               constraints =
                   @PropertyConstraints(
                       pattern = @Pattern(value = CORRELATION_ID, message = CORRELATION_ID_MESSAGE)))
-          String correlationId)
+          String correlationId,
+      @TemplateProperty(
+              id = "create.unmarked",
+              group = "operation",
+              label = "Do not mark for a safe retry",
+              type = PropertyType.Boolean,
+              optional = true,
+              tooltip =
+                  "Without a Correlation ID, a create stores a key of this task's execution in"
+                      + " correlation_id, so a retry after a lost answer finds the record instead"
+                      + " of creating a second one. Check this to leave correlation_id as the"
+                      + " payload sets it; a create whose answer is lost then stops in an"
+                      + " incident.")
+          Boolean unmarked)
       implements IncidentOperation {
 
     @TemplateProperty(ignore = true)
     public static final String ID = "create";
 
     public Create(Object payload) {
-      this(payload, null);
+      this(payload, null, null);
     }
 
     @Override

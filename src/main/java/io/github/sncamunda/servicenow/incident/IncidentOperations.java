@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.incident;
 
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.table.CreateRecord;
 import io.github.sncamunda.servicenow.table.DeleteRecord;
@@ -21,7 +22,7 @@ final class IncidentOperations {
 
   private IncidentOperations() {}
 
-  static Object execute(ServiceNowClient client, IncidentRequest request) {
+  static Object execute(ServiceNowClient client, JobContext job, IncidentRequest request) {
     if (request == null || request.operation() == null) {
       throw new ConnectorInputException("Operation is required: one of " + TemplateTexts.VALID_IDS);
     }
@@ -34,9 +35,11 @@ final class IncidentOperations {
               CreateRecord.execute(
                   session,
                   INCIDENT,
-                  create.payload(),
-                  create.correlationId(),
-                  CORRELATION_FIELD,
+                  new CreateRecord.Input(
+                      create.payload(),
+                      create.correlationId(),
+                      CORRELATION_FIELD,
+                      CreateRecord.jobMark(!Boolean.TRUE.equals(create.unmarked()), job)),
                   options.forWrite()));
       case IncidentOperation.Read read ->
           IncidentResult.of(ReadRecord.execute(session, INCIDENT, read.sysId(), options.forRead()));

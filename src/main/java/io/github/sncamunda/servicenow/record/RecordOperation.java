@@ -114,7 +114,20 @@ public sealed interface RecordOperation {
                   "The field the Correlation ID is stored in and looked up by. correlation_id"
                       + " exists on every task table (incident, change, catalog); a custom table"
                       + " may name its own.")
-          String correlationField)
+          String correlationField,
+      @TemplateProperty(
+              id = "create.unmarked",
+              group = "operation",
+              label = "Do not mark for a safe retry",
+              type = PropertyType.Boolean,
+              optional = true,
+              tooltip =
+                  "Without a Correlation ID, a create stores a key of this task's execution in the"
+                      + " correlation field, so a retry after a lost answer finds the record"
+                      + " instead of creating a second one. Check this to leave the correlation"
+                      + " field as the payload sets it; a create whose answer is lost then stops in"
+                      + " an incident.")
+          Boolean unmarked)
       implements RecordOperation {
 
     @TemplateProperty(ignore = true)
@@ -248,11 +261,10 @@ public sealed interface RecordOperation {
               defaultValue = "100",
               tooltip =
                   "Records per request (sysparm_limit). With All pages, the page size; otherwise"
-                      + " the most records returned.",
+                      + " the most records returned; 10 when empty, as in the Incident Handler.",
               constraints =
                   @PropertyConstraints(
-                      notEmpty = true,
-                      pattern = @Pattern(value = COUNT_PATTERN, message = COUNT_MESSAGE)))
+                      pattern = @Pattern(value = OPTIONAL_COUNT_PATTERN, message = COUNT_MESSAGE)))
           Integer limit,
       @TemplateProperty(
               id = "search.offset",

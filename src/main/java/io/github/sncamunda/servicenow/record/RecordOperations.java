@@ -1,7 +1,7 @@
 package io.github.sncamunda.servicenow.record;
 
-import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.github.sncamunda.servicenow.attachment.DeleteAttachment;
 import io.github.sncamunda.servicenow.attachment.DownloadAttachments;
 import io.github.sncamunda.servicenow.attachment.ListAttachments;
@@ -27,7 +27,8 @@ final class RecordOperations {
 
   private RecordOperations() {}
 
-  static Object execute(ServiceNowClient client, DocumentFactory documents, RecordRequest request) {
+  static Object execute(
+      ServiceNowClient client, OutboundConnectorContext documents, RecordRequest request) {
     if (request == null || request.operation() == null) {
       throw new ConnectorInputException("Operation is required: one of " + RecordTexts.VALID_IDS);
     }
@@ -39,9 +40,12 @@ final class RecordOperations {
           CreateRecord.execute(
               session,
               table(request),
-              create.payload(),
-              create.correlationId(),
-              create.correlationField(),
+              new CreateRecord.Input(
+                  create.payload(),
+                  create.correlationId(),
+                  create.correlationField(),
+                  CreateRecord.jobMark(
+                      !Boolean.TRUE.equals(create.unmarked()), documents.getJobContext())),
               options);
       case RecordOperation.Read read ->
           ReadRecord.execute(session, table(request), read.sysId(), options);

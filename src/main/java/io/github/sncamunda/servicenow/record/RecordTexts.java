@@ -1,15 +1,13 @@
 package io.github.sncamunda.servicenow.record;
 
+import io.github.sncamunda.servicenow.binding.TypeNames;
 import io.github.sncamunda.servicenow.common.FieldPatterns;
 
 /** Texts and rules shared by several Record Handler template fields and messages. */
 final class RecordTexts {
 
   /** The operation ids a process may use, for error messages. */
-  static final String VALID_IDS =
-      "create, read, update, delete, search, addWorkNote, addComment, readJournal,"
-          + " orderCatalogItem, uploadAttachments, listAttachments, downloadAttachments,"
-          + " deleteAttachment";
+  static final String VALID_IDS = TypeNames.listed(RecordOperation.class);
 
   // Modeler shows a pattern's message on the field; the connector checks every value again
   static final String SYS_ID_PATTERN = FieldPatterns.SYS_ID;

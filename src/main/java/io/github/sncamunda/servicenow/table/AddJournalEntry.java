@@ -5,8 +5,8 @@ import io.github.sncamunda.servicenow.common.Json;
 
 /**
  * Adds a work note or a comment: a PATCH of {@code work_notes} or {@code comments} on the record.
- * Each PATCH appends a journal entry, so it is never sent twice after an ambiguous failure (the
- * retry policy resends a PATCH only when ServiceNow proved it did not process it).
+ * Each PATCH appends a journal entry, so after a lost answer the journal is looked at first and the
+ * PATCH is sent again only when the entry is not there (see {@link UpdateRecord}).
  */
 public final class AddJournalEntry {
 

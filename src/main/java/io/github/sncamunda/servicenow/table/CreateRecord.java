@@ -3,72 +3,109 @@ package io.github.sncamunda.servicenow.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import io.github.sncamunda.servicenow.client.HttpMethod;
-import io.github.sncamunda.servicenow.client.Replay;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
+import io.github.sncamunda.servicenow.client.Verification;
 import io.github.sncamunda.servicenow.common.SafeText;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST /api/now/table/{table}. With a correlation id, a record already carrying it in the
- * correlation field is returned instead, so a job retried after a lost response does not create a
- * second one. Two jobs racing with the same id can still both create: ServiceNow has no unique
- * constraint on the field.
+ * POST /api/now/table/{table}. A create with a key (the Correlation ID, a value the payload sets in
+ * the correlation field, or the mark derived from the job's element instance) looks the key up
+ * first and returns the record already carrying it, and after a lost answer looks it up before
+ * inserting again: a retried job or a resend never creates a second one. Two jobs racing with the
+ * same id can still both create: ServiceNow has no unique constraint on the field.
  */
 public final class CreateRecord {
 
   private static final Logger LOG = LoggerFactory.getLogger(CreateRecord.class);
 
+  /**
+   * What a create needs.
+   *
+   * @param correlationId optional; stored in {@code correlationField} and looked up first
+   * @param jobMark the key of this task's execution (the same across Zeebe's retries of the job),
+   *     stored when there is no other key; null when marking is off or there is no job
+   */
+  public record Input(
+      Object payload, String correlationId, String correlationField, String jobMark) {}
+
   private CreateRecord() {}
 
   /**
-   * @param correlationId optional; stored in {@code correlationField} and looked up first
+   * The mark of one execution of a task: its element instance key, the same across Zeebe's retries
+   * of the job and different for the next execution; null when off or without a job.
    */
+  public static String jobMark(boolean enabled, JobContext job) {
+    long key = job == null ? 0 : job.getElementInstanceKey();
+    return enabled && key > 0 ? "camunda-" + key : null;
+  }
+
   public static RecordResult execute(
-      TableSession session,
-      Table table,
-      Object payload,
-      String correlationId,
-      String correlationField,
-      ReturnOptions options) {
-    ObjectNode fields = TableInputs.payload(payload, table);
-    String id = TableInputs.correlationId(correlationId);
-    String field = TableInputs.correlationField(correlationField);
+      TableSession session, Table table, Input input, ReturnOptions options) {
+    ObjectNode fields = TableInputs.payload(input.payload(), table);
+    String field = TableInputs.correlationField(input.correlationField());
+    String given = TableInputs.correlationId(input.correlationId());
     ReturnOptions returned = options.withRecordIdentity();
     ServiceNowRequest.Builder insertion =
         returned.applyToWrite(TableSession.request(HttpMethod.POST, table)).body(fields);
-    if (id == null) {
-      ServiceNowRequest insert = insertion.build(); // never repeated: nothing to look up first
+    String key = given != null ? given : setInPayload(fields, field);
+    boolean marked = key == null && input.jobMark() != null;
+    if (marked) {
+      key = input.jobMark();
+    }
+    if (key == null) {
+      ServiceNowRequest insert = insertion.build(); // never repeated: nothing to look up
       return RecordResult.of(
           Records.single(session.execute(insert), insert.describe()), null, true);
     }
-    // a retried job looks the id up before it inserts again
-    ServiceNowRequest insert = insertion.replay(Replay.BY_JOB_RETRY).build();
-    withCorrelationId(fields, field, id);
-    ReturnOptions lookupOptions = returned.withField(field);
-    ServiceNowRequest lookup =
-        lookupOptions
-            .applyTo(TableSession.request(HttpMethod.GET, table))
-            .query("sysparm_query", field + "=" + id)
-            .query("sysparm_limit", "1")
-            .emptyWhenNoRecord()
-            .build();
-    List<Map<String, Object>> found = Records.list(session.execute(lookup), lookup.describe());
-    if (!found.isEmpty()) {
-      Map<String, Object> existing = found.get(0);
-      requireCorrelationField(existing, table, field);
-      if (id.equals(Records.value(existing.get(field)))) {
-        LOG.debug("A {} with the given correlation id exists; not creating another", table.noun());
-        return RecordResult.of(existing, null, false);
+    withKey(fields, field, key);
+    Optional<Map<String, Object>> existing;
+    try {
+      existing = Looks.find(session, table, field, key, returned);
+    } catch (Verification.CannotTell noSuchField) {
+      if (marked) {
+        // the table has no such field: the mark cannot be found again, so no mark
+        fields.remove(field);
+        ServiceNowRequest insert = insertion.build();
+        return RecordResult.of(
+            Records.single(session.execute(insert), insert.describe()), null, true);
       }
+      throw new ConnectorInputException(
+          "Table "
+              + SafeText.quote(table.name())
+              + " has no field "
+              + SafeText.quote(field)
+              + " to find an existing record by its correlation id; choose a field of this table"
+              + " as Correlation field, or leave Correlation ID empty");
     }
+    if (existing.isPresent()) {
+      LOG.debug("A {} with the given key exists; not creating another", table.noun());
+      return RecordResult.of(existing.get(), null, false);
+    }
+    ServiceNowRequest insert =
+        insertion.lookFirst(Looks.key(session, table, field, key, returned)).build();
     return RecordResult.of(Records.single(session.execute(insert), insert.describe()), null, true);
   }
 
-  private static void withCorrelationId(ObjectNode payload, String field, String id) {
+  /**
+   * A value the payload itself sets in the correlation field is the key, when it could be found
+   * again (no '^', which would change the query; not longer than ServiceNow keeps).
+   */
+  private static String setInPayload(ObjectNode payload, String field) {
+    JsonNode value = payload.get(field);
+    if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+      return null;
+    }
+    String text = value.asText();
+    return text.indexOf('^') < 0 && text.length() <= TableInputs.MAX_CORRELATION_ID ? text : null;
+  }
+
+  private static void withKey(ObjectNode payload, String field, String id) {
     JsonNode given = payload.get(field);
     if (given != null && !given.isNull() && !given.asText().equals(id)) {
       throw new ConnectorInputException(
@@ -78,22 +115,5 @@ public final class CreateRecord {
               + " value in both");
     }
     payload.put(field, id);
-  }
-
-  /**
-   * ServiceNow ignores query conditions on unknown fields and then matches every record: a record
-   * without the field means the table has no such field, and the look-up proved nothing.
-   */
-  private static void requireCorrelationField(
-      Map<String, Object> record, Table table, String field) {
-    if (!record.containsKey(field)) {
-      throw new ConnectorInputException(
-          "Table "
-              + SafeText.quote(table.name())
-              + " has no field "
-              + SafeText.quote(field)
-              + " to find an existing record by its correlation id; choose a field of this table"
-              + " as Correlation field, or leave Correlation ID empty");
-    }
   }
 }

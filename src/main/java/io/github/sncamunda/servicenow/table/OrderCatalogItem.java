@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Orders a catalog item the way ServiceNow wants requested items created: {@code POST
  * /api/sn_sc/servicecatalog/items/{sys_id}/order_now} runs the catalog's workflow and variables,
- * which inserting {@code sc_req_item} rows would bypass. Then reads the request's items. The order
- * is a POST: never sent twice after an ambiguous failure.
+ * which inserting {@code sc_req_item} rows would bypass. Then reads the request's items. After a
+ * lost answer the order is looked for first (see {@link Looks#order}) and placed again only when it
+ * is not there; when the look cannot tell, the job fails without retries.
  */
 public final class OrderCatalogItem {
 
@@ -33,13 +34,15 @@ public final class OrderCatalogItem {
       Object variables,
       ReturnOptions options) {
     String item = TableInputs.sysId(itemSysId, CATALOG_ITEM);
-    ObjectNode body =
-        Json.object().put("sysparm_quantity", String.valueOf(TableInputs.quantity(quantity)));
-    body.set("variables", variables(variables));
+    int count = TableInputs.quantity(quantity);
+    ObjectNode body = Json.object().put("sysparm_quantity", String.valueOf(count));
+    JsonNode values = variables(variables);
+    body.set("variables", values);
     ServiceNowRequest order =
         ServiceNowRequest.builder(
                 HttpMethod.POST, "api", "sn_sc", "servicecatalog", "items", item, "order_now")
             .body(body)
+            .lookFirst(Looks.order(session, item, count, !values.isEmpty()))
             .build();
     Map<String, Object> result = Records.single(session.execute(order), order.describe());
     String requestSysId = Records.value(result.get("sys_id"));

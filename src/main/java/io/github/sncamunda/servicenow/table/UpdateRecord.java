@@ -5,8 +5,10 @@ import io.github.sncamunda.servicenow.client.HttpMethod;
 import io.github.sncamunda.servicenow.client.ServiceNowRequest;
 
 /**
- * PATCH /api/now/table/{table}/{sys_id}: changes only the fields in the payload. A PATCH is never
- * sent twice after an ambiguous failure: journal fields in it would append twice.
+ * PATCH /api/now/table/{table}/{sys_id}: changes only the fields in the payload. After a lost
+ * answer the journal is looked at first: a journal field (work notes, comments) appends on every
+ * PATCH, so the PATCH is sent again only when none of its entries is there; without journal fields
+ * the look finds nothing and the PATCH, setting the same values, is simply sent again.
  */
 public final class UpdateRecord {
 
@@ -26,6 +28,7 @@ public final class UpdateRecord {
             .withRecordIdentity()
             .applyToWrite(TableSession.request(HttpMethod.PATCH, table, sysId))
             .body(fields)
+            .lookFirst(Looks.journal(session, table, sysId, fields, options))
             .build();
     return RecordResult.of(
         Records.single(session.execute(request), request.describe()), sysId, null);

@@ -52,7 +52,8 @@ class InputValidationTest extends IncidentWireMockTest {
           };
       assertThatThrownBy(
               () ->
-                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+                  IncidentOperations.execute(
+                      client, null, new IncidentRequest(connection(), auth(), op)))
           .as(operation)
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining(reason);
@@ -89,7 +90,8 @@ class InputValidationTest extends IncidentWireMockTest {
             new IncidentOperation.Create(payload), new IncidentOperation.Update(SYS_ID, payload))) {
       assertThatThrownBy(
               () ->
-                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+                  IncidentOperations.execute(
+                      client, null, new IncidentRequest(connection(), auth(), op)))
           .as(label)
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining(reason);
@@ -102,7 +104,8 @@ class InputValidationTest extends IncidentWireMockTest {
         List.of(new IncidentOperation.Create(null), new IncidentOperation.Update(SYS_ID, null))) {
       assertThatThrownBy(
               () ->
-                  IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), op)))
+                  IncidentOperations.execute(
+                      client, null, new IncidentRequest(connection(), auth(), op)))
           .isInstanceOf(ConnectorInputException.class)
           .hasMessageContaining("Payload is required");
     }
@@ -131,7 +134,8 @@ class InputValidationTest extends IncidentWireMockTest {
         .hasMessageContaining("Operation is required: one of create, read, update, delete, search");
     assertThatThrownBy(
             () ->
-                IncidentOperations.execute(client, new IncidentRequest(connection(), auth(), null)))
+                IncidentOperations.execute(
+                    client, null, new IncidentRequest(connection(), auth(), null)))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("Operation is required");
   }
@@ -207,6 +211,7 @@ class InputValidationTest extends IncidentWireMockTest {
             () ->
                 IncidentOperations.execute(
                     client,
+                    null,
                     new IncidentRequest(
                         connection(),
                         new io.github.sncamunda.servicenow.auth.BasicAuthentication(USER, ""),

@@ -114,7 +114,10 @@ class AttachmentTest extends RecordWireMockTest {
         getRequestedFor(urlPathEqualTo(LIST))
             .withQueryParam(
                 "sysparm_query",
-                equalTo("table_name=incident^table_sys_id=" + SYS_ID + "^ORDERBYsys_created_on")));
+                equalTo(
+                    "table_name=incident^table_sys_id="
+                        + SYS_ID
+                        + "^file_name=failure-report.txt^ORDERBYsys_created_on")));
   }
 
   @Test

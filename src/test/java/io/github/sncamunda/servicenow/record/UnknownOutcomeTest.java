@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -52,20 +54,29 @@ class UnknownOutcomeTest extends RecordWireMockTest {
   }
 
   @Test
-  void aWorkNoteWhoseAnswerWasLostIsNotRetriedByTheJob() {
+  void aWorkNoteWhoseAnswerWasLostIsLookedUpInTheJournalAndNotSentAgain() {
     wm.stubFor(
         patch(urlPathEqualTo(INCIDENTS + "/" + SYS_ID))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(
+        get(urlPathEqualTo("/api/now/table/sys_journal_field"))
+            .willReturn(okJson(result("[{\"element\":\"work_notes\",\"value\":\"once\"}]"))));
+    wm.stubFor(
+        get(urlPathEqualTo(INCIDENTS + "/" + SYS_ID))
+            .willReturn(okJson(result("{\"sys_id\":\"" + SYS_ID + "\"}"))));
 
-    Throwable thrown =
-        catchThrowable(
-            () ->
-                run(
-                    listed("incident"),
-                    Map.of("operation", "addWorkNote", "sysId", SYS_ID, "text", "once")));
+    Object result =
+        run(
+            listed("incident"),
+            Map.of("operation", "addWorkNote", "sysId", SYS_ID, "text", "once"));
 
-    assertNoJobRetries(thrown, ErrorCodes.CONNECTION_FAILED);
+    assertThat(asVariables(result)).containsEntry("sysId", SYS_ID);
     wm.verify(1, patchRequestedFor(urlPathEqualTo(INCIDENTS + "/" + SYS_ID)));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/api/now/table/sys_journal_field"))
+            .withQueryParam(
+                "sysparm_query",
+                matching("element_id=" + SYS_ID + "\\^sys_created_on>=.*\\^sys_created_by=.*")));
   }
 
   @Test
@@ -84,7 +95,7 @@ class UnknownOutcomeTest extends RecordWireMockTest {
   }
 
   @Test
-  void aCreateWithACorrelationIdKeepsTheJobsRetriesBecauseTheRetryLooksFirst() {
+  void aCreateWithACorrelationIdLooksBeforeEachResendAndThenKeepsTheJobsRetries() {
     wm.stubFor(get(urlPathEqualTo(INCIDENTS)).willReturn(okJson(result("[]"))));
     wm.stubFor(
         post(urlPathEqualTo(INCIDENTS))
@@ -104,7 +115,11 @@ class UnknownOutcomeTest extends RecordWireMockTest {
                         "order-7")));
 
     assertJobMayRetry(thrown, ErrorCodes.CONNECTION_FAILED);
-    wm.verify(1, postRequestedFor(urlPathEqualTo(INCIDENTS)));
+    assertThat(thrown).hasMessageContaining("ServiceNow did not do it (looked)");
+    int posts = wm.findAll(postRequestedFor(urlPathEqualTo(INCIDENTS))).size();
+    assertThat(posts).isGreaterThan(1);
+    // one look-up before the first insert, one look after each lost answer
+    wm.verify(posts + 1, getRequestedFor(urlPathEqualTo(INCIDENTS)));
   }
 
   @Test

@@ -19,9 +19,10 @@ import java.util.TreeMap;
  *       (each failed attempt of that task met a fault); none is left unfinished (no lost job);
  *   <li>no Correlation ID has more than one incident, and every completed instance has one;
  *   <li>no write (POST, PATCH) is sent again with the same body within the same job attempt after
- *       an ambiguous failure: a connection that broke before an answer, or any answer but 401, 429
- *       and 503 (which prove nothing was written); a job attempt ends with the engine's FAILED or
- *       TIMED_OUT event for that task, and the next one starts with the job's next ACTIVATED event;
+ *       an ambiguous failure (a connection that broke before an answer, or any answer but 401, 429
+ *       and 503) when ServiceNow had committed it: the connector looks first and sends again only
+ *       what was not done; a job attempt ends with the engine's FAILED or TIMED_OUT event for that
+ *       task, and the next one starts with the job's next ACTIVATED event;
  *   <li>no job is worked on by two replicas: the engine rejects no job completion or failure (a
  *       replica that held a job past its timeout, while another replica got it, answers for a job
  *       it no longer holds; a killed replica never answers);
@@ -89,7 +90,9 @@ final class RunChecker {
         if (first.fault() != null) {
           inCall.merge(faultName(first.fault()), 1, Integer::sum);
         }
-        if (Step.write(first) && mayHaveBeenCommitted(first)) {
+        // sending again after a lost answer is right when ServiceNow had not done it (the
+        // connector looked first); after ServiceNow had done it, the write is done twice
+        if (Step.write(first) && mayHaveBeenCommitted(first) && first.processed()) {
           resent++;
           violations.add(
               first.method()
@@ -99,7 +102,8 @@ final class RunChecker {
                   + t.getKey().key()
                   + " was sent again (request #"
                   + again.sequence()
-                  + ") in the same job attempt after a send that may have been committed (request #"
+                  + ") in the same job attempt after a send that ServiceNow had committed (request"
+                  + " #"
                   + first.sequence()
                   + ", "
                   + faultName(first.fault())

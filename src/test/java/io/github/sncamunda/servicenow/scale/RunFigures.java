@@ -39,7 +39,9 @@ record RunFigures(
     int revocations,
     long startupMillis,
     Map<String, Long> jobEvents,
-    Percentiles jobAttemptMs) {
+    Percentiles jobAttemptMs,
+    Map<String, Integer> incidentsByStep,
+    Map<String, Long> looks) {
 
   /**
    * Instances per second end to end: completed instances over the time from the first start to the
@@ -52,6 +54,10 @@ record RunFigures(
     Instant last = null;
     int completed = 0;
     int incidents = 0;
+    Map<String, Integer> incidentsByStep = new TreeMap<>();
+    for (Step step : Step.values()) {
+      incidentsByStep.put(step.name().toLowerCase(Locale.ROOT), 0);
+    }
     for (EngineWatcher.Instance i : run.instances()) {
       if (i == null || i.started == null) {
         continue;
@@ -63,6 +69,9 @@ record RunFigures(
         last = last == null || i.ended.isAfter(last) ? i.ended : last;
       } else if (i.incidentMessage != null) {
         incidents++;
+        Step step = Step.ofElement(i.incidentElement);
+        incidentsByStep.merge(
+            step == null ? "other" : step.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }
     double window =
@@ -133,7 +142,9 @@ record RunFigures(
         run.revocations(),
         run.startupMillis(),
         jobEvents,
-        Percentiles.of(attempts));
+        Percentiles.of(attempts),
+        incidentsByStep,
+        run.looks());
   }
 
   /**

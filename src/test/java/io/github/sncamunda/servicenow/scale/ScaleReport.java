@@ -245,7 +245,7 @@ final class ScaleReport {
               + ours.verdict().duplicateKeys()
               + " duplicate incidents; "
               + ours.verdict().resentAfterAmbiguity()
-              + " writes sent twice within a job attempt; "
+              + " writes sent again within a job attempt after ServiceNow had committed them; "
               + ours.jobsTimedOut()
               + " job(s) held by the killed replica came back after the job timeout and were done"
               + " by the others. Invariants: "
@@ -255,14 +255,15 @@ final class ScaleReport {
               + "\n");
       md.append(
           "- **Retries never lose or duplicate work**: after a reset (before or after ServiceNow"
-              + " committed the write) or a gateway's 504, the connector never sends a write again"
-              + " itself. A create with a Correlation ID keeps Zeebe's retries, since the retry"
-              + " looks the ID up and finds the record; a flow start or a work note whose outcome"
-              + " is unknown has no key to look up, so its job fails without retries and the"
-              + " instance waits in an incident until someone checks ServiceNow ("
-              + ours.incidents()
-              + " here, each explained by the faults its task met). Done twice in ServiceNow's"
-              + " data: "
+              + " committed the write), a timeout or a gateway's 504, the connector looks before it"
+              + " sends a write again: a work note in the record's journal, a create by its"
+              + " Correlation ID (or the mark of its task), and sends it again only when it is not"
+              + " there ("
+              + looksByTask(ours)
+              + "). Only a flow start, which nothing can look up, still stops without retries"
+              + " and waits in an incident until someone checks ServiceNow. Incidents by task: "
+              + incidentsByTask(ours)
+              + ". Done twice in ServiceNow's data: "
               + writtenTwice(ours)
               + ".\n");
       md.append(
@@ -431,7 +432,7 @@ final class ScaleReport {
             f -> Integer.toString(f.verdict().duplicateKeys())));
     md.append(
         line(
-            "writes re-sent within one attempt after an ambiguous failure",
+            "writes re-sent within one attempt after ServiceNow had committed them",
             runs,
             f -> Integer.toString(f.verdict().resentAfterAmbiguity())));
     md.append(
@@ -440,6 +441,12 @@ final class ScaleReport {
                 + " flows started twice for one correlationValue, incidents with 2+ work notes)",
             runs,
             f -> f.writtenMoreThanOnce().isEmpty() ? "0" : fmapInt(f.writtenMoreThanOnce())));
+    md.append(line("incidents by task", runs, ScaleReport::incidentsByTask));
+    md.append(
+        line(
+            "looked before repeating a write whose answer was lost: found / sent again, by task",
+            runs,
+            ScaleReport::looksByTask));
     md.append(
         line(
             "instances/s end to end (completed ÷ first start to last end)",
@@ -775,6 +782,42 @@ final class ScaleReport {
         .filter(f -> f.settings().connector() == connector)
         .findFirst()
         .orElse(null);
+  }
+
+  /** "create N, flow N, note N": the task each incident stopped at. */
+  static String incidentsByTask(RunFigures f) {
+    if (f.incidentsByStep() == null) {
+      return "n/a";
+    }
+    return f.incidentsByStep().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** "create 3 / 2, note 40 / 38": looks that found the write / that sent it again, per task. */
+  static String looksByTask(RunFigures f) {
+    Map<String, Long> looks = f.looks() == null ? Map.of() : f.looks();
+    if (looks.isEmpty()) {
+      return "none";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Step step : Step.values()) {
+      String task = step.name().toLowerCase(java.util.Locale.ROOT);
+      long found = looks.getOrDefault(task + " found", 0L);
+      long again =
+          looks.getOrDefault(task + " sent again", 0L)
+              + looks.getOrDefault(task + " sent again by the job", 0L);
+      long cannot = looks.getOrDefault(task + " cannot tell", 0L);
+      if (found + again + cannot == 0) {
+        continue;
+      }
+      out.append(out.isEmpty() ? "" : ", ").append(task).append(' ').append(found);
+      out.append(" / ").append(again);
+      if (cannot > 0) {
+        out.append(" (").append(cannot).append(" could not tell)");
+      }
+    }
+    return out.isEmpty() ? "none" : out.toString();
   }
 
   private static String writtenTwice(RunFigures f) {

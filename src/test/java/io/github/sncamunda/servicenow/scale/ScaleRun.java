@@ -47,6 +47,10 @@ import java.util.function.Consumer;
  */
 final class ScaleRun implements AutoCloseable {
 
+  /** How long a replica may take to start: minutes on a shared, busy machine. */
+  static final Duration REPLICA_START =
+      Duration.ofSeconds(Long.getLong("scale.replicaStartSeconds", 300));
+
   /** Which connectors the load process uses. */
   enum Connector {
     /** This bundle's connectors, configured as their element templates configure them. */
@@ -297,7 +301,7 @@ final class ScaleRun implements AutoCloseable {
       replica.start();
     }
     for (Replica replica : replicas) {
-      replica.awaitReady(Duration.ofSeconds(120));
+      replica.awaitReady(REPLICA_START);
     }
     startupMillis = (System.nanoTime() - begin) / 1_000_000;
     progress.accept(
@@ -477,7 +481,7 @@ final class ScaleRun implements AutoCloseable {
   private void restart(Replica victim) {
     try {
       victim.start();
-      victim.awaitReady(Duration.ofSeconds(120));
+      victim.awaitReady(REPLICA_START);
       progress.accept(settings.name() + ": restarted " + victim.name());
     } catch (Throwable t) {
       backgroundFailures.add(t);
@@ -715,6 +719,32 @@ final class ScaleRun implements AutoCloseable {
       }
     }
     return findings;
+  }
+
+  /**
+   * What the connector logged at INFO when a write's answer was lost and it looked before sending
+   * again, counted per task from every replica log: "create found", "note sent again", …
+   */
+  Map<String, Long> looks() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Replica r : replicas) {
+      for (Replica.Incarnation i : r.incarnations()) {
+        try {
+          if (!Files.exists(i.log())) {
+            continue;
+          }
+          for (String line : Files.readAllLines(i.log())) {
+            String found = LookLine.of(line);
+            if (found != null) {
+              out.merge(found, 1L, Long::sum);
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return out;
   }
 
   /** Never the secret itself in a report: which kind of form was found. */

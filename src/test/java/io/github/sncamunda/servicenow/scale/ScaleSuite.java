@@ -108,6 +108,8 @@ public final class ScaleSuite {
     int faultSeconds = Integer.getInteger("scale.faultSeconds", 60);
     long begin = System.nanoTime();
     Instant started = Instant.now();
+    String loadBefore = LoadAverage.now();
+    LoadAverage load = LoadAverage.sampleEvery(Duration.ofSeconds(10));
     Machine machine = Machine.describe();
     say("machine: " + machine);
 
@@ -123,12 +125,15 @@ public final class ScaleSuite {
     if (only.contains("faults")) {
       // a third of what three replicas of ours sustained without faults (faults cost the engine
       // more work per instance: failures, retries, timeouts), so the faults, not the load, decide
+      String fixedRate = System.getProperty("scale.faultRate", "");
       double rate =
-          capacity.stream()
-              .filter(c -> c.name().equals("capacity-ours-3"))
-              .mapToDouble(c -> Math.max(5, Math.floor(c.result().instancesPerSecond() / 3)))
-              .findFirst()
-              .orElse(10);
+          !fixedRate.isBlank()
+              ? Double.parseDouble(fixedRate)
+              : capacity.stream()
+                  .filter(c -> c.name().equals("capacity-ours-3"))
+                  .mapToDouble(c -> Math.max(5, Math.floor(c.result().instancesPerSecond() / 3)))
+                  .findFirst()
+                  .orElse(10);
       int count = (int) (rate * faultSeconds);
       faultRuns.add(faults("faults-ours", ScaleRun.Connector.OURS, count, rate));
       faultRuns.add(faults("faults-rest", ScaleRun.Connector.REST, count, rate));
@@ -150,7 +155,27 @@ public final class ScaleSuite {
             machine, started, (System.nanoTime() - begin) / 6e10, capacity, faultRuns, ramps);
     Files.createDirectories(WORK);
     JSON.writeValue(raw.toFile(), results);
-    ScaleReport.write(results, report);
+    Path existing = report.resolve("scaling.md");
+    if (capacity.isEmpty() && ramps.isEmpty() && !faultRuns.isEmpty() && Files.exists(existing)) {
+      // a fault-only run renews the fault figures of the full report, not the rest
+      Path fresh = WORK.resolve("faults-only");
+      ScaleReport.write(results, fresh);
+      PartialReport.write(
+          existing,
+          Files.readString(fresh.resolve("scaling.md")),
+          "_Regenerated on "
+              + started
+              + " from a fault-only run (`-Dscale.only=faults`, "
+              + faultRuns.get(0).started()
+              + " instances each, same seed and fault mix); machine load average before it "
+              + loadBefore
+              + ", during it (1-minute, sampled every 10 s) "
+              + load.summary()
+              + ". The capacity and ramp figures, the chart and \"The answers\" on them are"
+              + " from the full run above._");
+    } else {
+      ScaleReport.write(results, report);
+    }
     say("wrote " + report.resolve("scaling.md") + " in " + Math.round(results.minutes()) + " min");
     boolean broken =
         faultRuns.stream()

@@ -1,0 +1,66 @@
+package io.github.sncamunda.servicenow.scale;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A fault-only run ({@code -Dscale.only=faults}) renews what it measured in an existing report: the
+ * section "Under faults" and the fault bullets of "The answers", leaving the capacity and ramp
+ * figures (and the chart) of the full run they came from, and says so in the section.
+ */
+final class PartialReport {
+
+  static final String FAULTS = "## Under faults";
+  static final List<String> FAULT_ANSWERS =
+      List.of(
+          "- **Three replicas under rate limits",
+          "- **Retries never lose or duplicate work",
+          "- **Camunda's REST connector, same load and faults");
+
+  private PartialReport() {}
+
+  /** {@code existing} with the fault parts taken from {@code fresh}, and {@code note} on top. */
+  static String splice(String existing, String fresh, String note) {
+    String out = replaceSection(existing, section(fresh, FAULTS), note);
+    for (String bullet : FAULT_ANSWERS) {
+      String line = line(fresh, bullet);
+      if (line != null && line(out, bullet) != null) {
+        out = out.replace(line(out, bullet), line);
+      }
+    }
+    return out;
+  }
+
+  static void write(Path report, String fresh, String note) throws IOException {
+    String existing = Files.readString(report, StandardCharsets.UTF_8);
+    Files.writeString(report, splice(existing, fresh, note), StandardCharsets.UTF_8);
+  }
+
+  private static String section(String text, String heading) {
+    int from = text.indexOf(heading);
+    if (from < 0) {
+      throw new IllegalArgumentException("no section " + heading);
+    }
+    int to = text.indexOf("\n## ", from + heading.length());
+    return text.substring(from, to < 0 ? text.length() : to + 1);
+  }
+
+  private static String replaceSection(String text, String section, String note) {
+    String old = section(text, FAULTS);
+    int headingEnd = section.indexOf("\n\n") + 2;
+    String noted = section.substring(0, headingEnd) + note + "\n\n" + section.substring(headingEnd);
+    return text.replace(old, noted);
+  }
+
+  private static String line(String text, String prefix) {
+    int from = text.indexOf("\n" + prefix);
+    if (from < 0) {
+      return null;
+    }
+    int to = text.indexOf('\n', from + 1);
+    return text.substring(from + 1, to < 0 ? text.length() : to);
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.sncamunda.servicenow.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A fault-only run renews the fault section and bullets of a full report, nothing else. */
+class PartialReportTest {
+
+  private static String report(String capacity, String faults, String bullet) {
+    return "# Scaling\n\n## The answers\n\n- **One replica** "
+        + capacity
+        + "\n- **Three replicas under rate limits** "
+        + bullet
+        + "\n\n## Capacity (closed loop, no faults)\n\n"
+        + capacity
+        + "\n\n## Under faults: side by side\n\n"
+        + faults
+        + "\n\n## Where the limit is\n\nramp\n";
+  }
+
+  @Test
+  void replacesOnlyTheFaultPartsAndAddsTheNote() {
+    String existing = report("61/s", "old table", "92 incidents");
+    String fresh = report("", "new table", "12 incidents");
+
+    String out = PartialReport.splice(existing, fresh, "_fault-only run_");
+
+    assertThat(out)
+        .contains("61/s")
+        .contains("new table")
+        .doesNotContain("old table")
+        .contains("12 incidents")
+        .doesNotContain("92 incidents")
+        .contains("## Under faults: side by side\n\n_fault-only run_\n\nnew table")
+        .endsWith("## Where the limit is\n\nramp\n");
+  }
+}
