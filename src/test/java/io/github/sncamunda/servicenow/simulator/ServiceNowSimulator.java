@@ -423,6 +423,35 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
+   * Updates a record directly, as if {@link #DEFAULT_USER} had: {@code sys_updated_on} from the
+   * simulator's clock (one-second resolution, so writes in one second tie), {@code sys_mod_count} +
+   * 1; null when there is no such record.
+   */
+  public Map<String, String> update(String table, String sysId, Map<String, ?> fields) {
+    return tables.get(table).update(sysId, SimJson.MAPPER.valueToTree(fields), DEFAULT_USER);
+  }
+
+  /**
+   * An update whose transaction began at {@code stampedAt} and commits only now: it becomes visible
+   * with a stamp older than changes already visible, as a slow ServiceNow transaction does.
+   */
+  public Map<String, String> commitLate(
+      String table, String sysId, Map<String, ?> fields, java.time.Instant stampedAt) {
+    return tables
+        .get(table)
+        .update(sysId, SimJson.MAPPER.valueToTree(fields), DEFAULT_USER, stampedAt);
+  }
+
+  /**
+   * Runs {@code hook} with the table's name before each Table API list read is answered, e.g. to
+   * write records while a poll pages through them; replaces an earlier hook.
+   */
+  public ServiceNowSimulator beforeEachList(java.util.function.Consumer<String> hook) {
+    tables.beforeList = hook;
+    return this;
+  }
+
+  /**
    * Incidents in creation order, each an immutable map of field → string value (journals excluded).
    */
   public List<Map<String, String>> incidents() {
