@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.inbound;
 
 import io.camunda.connector.generator.java.annotation.NestedProperties;
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.github.sncamunda.servicenow.auth.ServiceNowAuthentication;
 import io.github.sncamunda.servicenow.client.ServiceNowConnection;
 import io.github.sncamunda.servicenow.inbound.changes.FeedSettings;
@@ -17,9 +18,16 @@ public record WatchRequest(
     @NestedProperties(addNestedPath = true) WatchedTable table,
     @NestedProperties(addNestedPath = true) WatchSettings watch) {
 
+  @TemplateProperty(ignore = true)
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+  @TemplateProperty(ignore = true)
   static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+
+  @TemplateProperty(ignore = true)
   static final Duration DEFAULT_CATCH_UP = Duration.ofMinutes(30);
+
+  @TemplateProperty(ignore = true)
   static final int DEFAULT_PAGE_SIZE = 100;
 
   /** The validated feed; {@code ttl} is the element's message TTL. */
