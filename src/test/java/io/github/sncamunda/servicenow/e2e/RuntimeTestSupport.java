@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.connector.runtime.inbound.search.SearchQueryClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
@@ -13,6 +14,8 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.github.sncamunda.servicenow.e2e.search.EngineRecordIndex;
+import io.github.sncamunda.servicenow.e2e.search.RecordStreamSearchQueryClient;
 import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * cached context closes its workers at JVM exit.
  */
 @SpringBootTest(
-    classes = TestRuntimeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE)
+    classes = {TestRuntimeApplication.class, RuntimeTestSupport.EngineSearch.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // inbound on for every test class: one context, so one set of job workers on the engine
+    properties = {
+      "camunda.connector.polling.enabled=true",
+      "camunda.connector.polling.interval=300",
+      "camunda.connector.webhook.enabled=true"
+    })
 public abstract class RuntimeTestSupport {
 
   protected static final ZeebeTestEngine ENGINE;
@@ -49,9 +60,13 @@ public abstract class RuntimeTestSupport {
   protected static final String CLIENT_SECRET = "e2e-ClientSecret-SECRET-41aa";
   protected static final String SCAN_CLIENT_SECRET = "e2e-ScanSecret-SECRET-93e0";
 
+  /** The engine's records, indexed; the one reader of its record stream in this JVM. */
+  protected static final EngineRecordIndex ENGINE_RECORDS;
+
   static {
     ENGINE = EngineFactory.create();
     ENGINE.start();
+    ENGINE_RECORDS = new EngineRecordIndex(ENGINE.getRecordStreamSource());
     SERVICENOW =
         new ServiceNowSimulator()
             .withoutDefaultCredentials()
@@ -61,6 +76,19 @@ public abstract class RuntimeTestSupport {
             .accessTokenExpiresIn(1800)
             .flowCallbackDelay(Duration.ofMillis(300))
             .start();
+  }
+
+  /**
+   * The runtime's inbound side asks Camunda's search API (which the in-memory engine lacks) for
+   * process definitions, active elements and variables: this answers from the engine's records. Not
+   * a component, so the demo's component scan does not pick it up.
+   */
+  static class EngineSearch {
+    @Bean
+    @Primary
+    SearchQueryClient engineSearchQueryClient() {
+      return new RecordStreamSearchQueryClient(ENGINE_RECORDS);
+    }
   }
 
   @DynamicPropertySource
@@ -157,10 +185,9 @@ public abstract class RuntimeTestSupport {
     return event.getProcessInstanceKey();
   }
 
+  /** Every engine record so far; read them here, not from the engine, which is not thread-safe. */
   protected static List<Record<?>> records() {
-    List<Record<?>> out = new ArrayList<>();
-    ENGINE.getRecordStreamSource().getRecords().forEach(out::add);
-    return out;
+    return ENGINE_RECORDS.records();
   }
 
   /** Waits until the process instance completed the element with this id (e.g. an end event). */

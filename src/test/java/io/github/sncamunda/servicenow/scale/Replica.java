@@ -28,7 +28,12 @@ import java.util.stream.Stream;
  */
 final class Replica {
 
-  /** What every replica gets, as the runtime image would from its environment. */
+  /**
+   * What every replica gets, as the runtime image would from its environment. {@code
+   * inboundSearchApi}: null for outbound only (inbound off, as the test resources configure it);
+   * otherwise the base URL of a {@code SearchApiServer}, and the replica runs inbound connectors
+   * too, importing process definitions from it every 300 ms.
+   */
   record Settings(
       String grpcAddress,
       int executionThreads,
@@ -38,7 +43,33 @@ final class Replica {
       String ourLogLevel,
       String runtimeLogLevel,
       List<String> jvmOptions,
-      Path directory) {}
+      Path directory,
+      String inboundSearchApi) {
+
+    /** Outbound only. */
+    Settings(
+        String grpcAddress,
+        int executionThreads,
+        int maxJobsActive,
+        boolean streaming,
+        Duration jobTimeout,
+        String ourLogLevel,
+        String runtimeLogLevel,
+        List<String> jvmOptions,
+        Path directory) {
+      this(
+          grpcAddress,
+          executionThreads,
+          maxJobsActive,
+          streaming,
+          jobTimeout,
+          ourLogLevel,
+          runtimeLogLevel,
+          jvmOptions,
+          directory,
+          null);
+    }
+  }
 
   private final String name;
   private final Settings settings;
@@ -172,6 +203,13 @@ final class Replica {
     p.put("camunda.client.worker.defaults.stream-enabled", Boolean.toString(settings.streaming()));
     p.put("camunda.client.worker.defaults.timeout", settings.jobTimeout().toString());
     p.put("spring.application.name", name);
+    if (settings.inboundSearchApi() != null) {
+      p.put("camunda.client.rest-address", settings.inboundSearchApi());
+      p.put("camunda.connector.polling.enabled", "true");
+      p.put("camunda.connector.polling.interval", "300");
+      // no web server in a replica (WebApplicationType.NONE): webhooks stay in the e2e context
+      p.put("camunda.connector.webhook.enabled", "false");
+    }
     return p;
   }
 

@@ -751,6 +751,10 @@ final class ScaleRun implements AutoCloseable {
     return p;
   }
 
+  static String user() {
+    return SECRETS.getProperty("test.secrets.snUser");
+  }
+
   static String password() {
     return SECRETS.getProperty("test.secrets.snPwd");
   }
