@@ -120,6 +120,57 @@ class RuntimeDiscoveryIT {
   }
 
   @Test
+  void theRuntimesInboundDiscoveryFindsTheWatcherAndTheWaitInTheJarAndCreatesThem()
+      throws Exception {
+    List<URL> spiFiles =
+        java.util.Collections.list(
+            runtime.getResources(
+                "META-INF/services/io.camunda.connector.api.inbound.InboundConnectorExecutable"));
+    assertThat(spiFiles)
+        .singleElement()
+        .satisfies(
+            url ->
+                assertThat(url.toString())
+                    .startsWith("jar:" + jar.toAbsolutePath().toUri().toURL() + "!/"));
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(runtime);
+    Map<String, String> types = new TreeMap<>();
+    try {
+      Class<?> util =
+          runtime.loadClass("io.camunda.connector.runtime.core.ConnectorConfigurationUtil");
+      List<?> configurations = (List<?>) util.getMethod("discoverInbound").invoke(null);
+      for (Object config : configurations) {
+        String type = (String) config.getClass().getMethod("type").invoke(config);
+        Supplier<?> supplier =
+            (Supplier<?>) config.getClass().getMethod("instanceSupplier").invoke(config);
+        Object instance = supplier.get();
+        assertThat(instance.getClass().getClassLoader()).isSameAs(runtime);
+        assertThat(
+                Path.of(
+                    instance
+                        .getClass()
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI()))
+            .isEqualTo(jar.toAbsolutePath());
+        types.put(instance.getClass().getName(), type);
+      }
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+    assertThat(types)
+        .containsOnly(
+            Map.entry(
+                "io.github.sncamunda.servicenow.inbound.RecordWatcherExecutable",
+                "io.github.sncamunda:servicenow-record-watcher:1"),
+            Map.entry(
+                "io.github.sncamunda.servicenow.inbound.RecordWaitExecutable",
+                "io.github.sncamunda:servicenow-record-wait:1"));
+  }
+
+  @Test
   void theRelocatedHttpClientLoadsFromTheJarAndTheOriginalIsNotNeeded() throws Exception {
     Class<?> clients =
         Class.forName(
