@@ -170,8 +170,13 @@ function checkConventions(entry, t, base) {
   if (t.category?.id !== 'connectors') {
     report(entry, `${base}/category`, 'category.id must be "connectors"');
   }
-  checkElementType(entry, t, base);
   const properties = Array.isArray(t.properties) ? t.properties : [];
+  if (isInbound(properties)) {
+    // no job, so no retries: the runtime activates the element's executable instead
+    checkElementType(entry, t, base, INBOUND_ELEMENT_TYPES, 'an element the connectors runtime activates an inbound executable on');
+    return;
+  }
+  checkElementType(entry, t, base);
   const i = properties.findIndex((p) => p?.id === 'retryBackoff' ||
     (p?.binding?.type === 'zeebe:taskHeader' && p.binding.key === 'retryBackoff'));
   if (i < 0) {
@@ -194,13 +199,29 @@ export const JOB_ELEMENT_TYPES = {
   'bpmn:EndEvent': { appliesTo: 'bpmn:EndEvent', eventDefinition: 'bpmn:MessageEventDefinition' }
 };
 
-function checkElementType(entry, t, base) {
+/**
+ * What an inbound connector can be: a message event (or receive task) whose executable the
+ * runtime activates; templates with an `inbound.type` property.
+ */
+export const INBOUND_ELEMENT_TYPES = {
+  'bpmn:StartEvent': { appliesTo: 'bpmn:StartEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:IntermediateCatchEvent': { appliesTo: 'bpmn:IntermediateCatchEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:BoundaryEvent': { appliesTo: 'bpmn:BoundaryEvent', eventDefinition: 'bpmn:MessageEventDefinition' },
+  'bpmn:ReceiveTask': { appliesTo: 'bpmn:ReceiveTask' }
+};
+
+function isInbound(properties) {
+  return properties.some((p) => p?.binding?.type === 'zeebe:property' && p.binding.name === 'inbound.type');
+}
+
+function checkElementType(entry, t, base, allowed = JOB_ELEMENT_TYPES,
+  what = 'an element Zeebe hands to a job worker') {
   const value = t.elementType?.value;
-  const expected = JOB_ELEMENT_TYPES[value];
+  const expected = allowed[value];
   if (!expected) {
-    const types = Object.keys(JOB_ELEMENT_TYPES).map((t) => `"${t}"`);
+    const types = Object.keys(allowed).map((t) => `"${t}"`);
     report(entry, `${base}/elementType`, `elementType.value must be ${types.slice(0, -1).join(', ')} or ${types.at(-1)} ` +
-      '(an element Zeebe hands to a job worker)');
+      `(${what})`);
     return;
   }
   if (!Array.isArray(t.appliesTo) || !t.appliesTo.includes(expected.appliesTo)) {
