@@ -137,14 +137,18 @@ class RuntimeDiscoveryIT {
     thread.setContextClassLoader(runtime);
     Map<String, String> types = new TreeMap<>();
     try {
-      Class<?> util =
-          runtime.loadClass("io.camunda.connector.runtime.core.ConnectorConfigurationUtil");
-      List<?> configurations = (List<?>) util.getMethod("discoverInbound").invoke(null);
+      Class<?> discovery =
+          runtime.loadClass("io.camunda.connector.runtime.core.discovery.SPIConnectorDiscovery");
+      List<?> configurations = (List<?>) discovery.getMethod("discoverInbound").invoke(null);
+      Method instantiate =
+          runtime
+              .loadClass("io.camunda.connector.runtime.core.ConnectorConfigurationUtil")
+              .getMethod("instantiateConnector", Class.class);
       for (Object config : configurations) {
         String type = (String) config.getClass().getMethod("type").invoke(config);
-        Supplier<?> supplier =
-            (Supplier<?>) config.getClass().getMethod("instanceSupplier").invoke(config);
-        Object instance = supplier.get();
+        Class<?> executable =
+            (Class<?>) config.getClass().getMethod("connectorClass").invoke(config);
+        Object instance = instantiate.invoke(null, executable);
         assertThat(instance.getClass().getClassLoader()).isSameAs(runtime);
         assertThat(
                 Path.of(
