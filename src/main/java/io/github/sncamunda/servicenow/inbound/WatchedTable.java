@@ -11,7 +11,7 @@ import io.github.sncamunda.servicenow.table.Table;
 /**
  * The watched table: the Record Handler's dropdown and Other (resolved by {@link
  * TableChoice#resolve(String, String)}), without its operation condition, since every inbound
- * element watches a table. {@code TemplateTablesTest} keeps the two dropdowns equal.
+ * element watches a table. {@code templates.TemplateTablesTest} keeps the two dropdowns equal.
  */
 public record WatchedTable(
     @TemplateProperty(
