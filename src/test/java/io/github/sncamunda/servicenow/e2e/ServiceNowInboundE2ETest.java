@@ -53,33 +53,8 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
     String processId = "e2e-sn-watch-" + run;
     deployXml(
         processId,
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:message id="m" name="%1$s"/>
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="incidentChanged">
-              <bpmn:extensionElements><zeebe:properties>
-                <zeebe:property name="inbound.type" value="io.github.sncamunda:servicenow-record-watcher:1"/>
-                <zeebe:property name="table.table" value="incident"/>
-                <zeebe:property name="watch.filter" value="short_descriptionSTARTSWITH%2$s"/>
-                <zeebe:property name="watch.fields" value="number,short_description"/>
-                <zeebe:property name="watch.pollingInterval" value="PT0.3S"/>
-                <zeebe:property name="watch.window" value="PT1M"/>
-                %3$s
-                <zeebe:property name="messageTtl" value="PT1H"/>
-                <zeebe:property name="resultVariable" value="incident"/>
-              </zeebe:properties></bpmn:extensionElements>
-              <bpmn:outgoing>f</bpmn:outgoing>
-              <bpmn:messageEventDefinition messageRef="m"/>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="f" sourceRef="incidentChanged" targetRef="done"/>
-            <bpmn:endEvent id="done"><bpmn:incoming>f</bpmn:incoming></bpmn:endEvent>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(processId, run, CONNECTION.formatted(SERVICENOW.baseUrl())));
+        WatcherBpmn.incidents(
+            processId, "short_descriptionSTARTSWITH" + run, SERVICENOW.baseUrl(), "PT0.3S", 100));
 
     Map<String, String> incident =
         SERVICENOW.seedIncident(Map.of("short_description", run + " database down"));

@@ -8,6 +8,7 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import io.github.sncamunda.servicenow.e2e.WatcherBpmn;
 import io.github.sncamunda.servicenow.simulator.Fault;
 import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
 import java.nio.file.Path;
@@ -48,36 +49,8 @@ class WatcherReplicasTest {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String processId = "watch-replicas-" + run;
     cluster.deploy(
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:message id="m" name="%1$s"/>
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="changed">
-              <bpmn:extensionElements><zeebe:properties>
-                <zeebe:property name="inbound.type" value="%2$s"/>
-                <zeebe:property name="table.table" value="incident"/>
-                <zeebe:property name="watch.filter" value="short_descriptionSTARTSWITH%3$s"/>
-                <zeebe:property name="watch.fields" value="number"/>
-                <zeebe:property name="watch.pollingInterval" value="PT1S"/>
-                <zeebe:property name="watch.window" value="PT1M"/>
-                <zeebe:property name="watch.pageSize" value="5"/>
-                <zeebe:property name="connection.baseUrl" value="%4$s"/>
-                <zeebe:property name="authentication.type" value="basic"/>
-                <zeebe:property name="authentication.username" value="{{secrets.snUser}}"/>
-                <zeebe:property name="authentication.password" value="{{secrets.snPwd}}"/>
-                <zeebe:property name="resultVariable" value="incident"/>
-              </zeebe:properties></bpmn:extensionElements>
-              <bpmn:outgoing>f</bpmn:outgoing>
-              <bpmn:messageEventDefinition messageRef="m"/>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="f" sourceRef="changed" targetRef="done"/>
-            <bpmn:endEvent id="done"><bpmn:incoming>f</bpmn:incoming></bpmn:endEvent>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(processId, TYPE, run, sn.baseUrl()),
+        WatcherBpmn.incidents(
+            processId, "short_descriptionSTARTSWITH" + run, sn.baseUrl(), "PT1S", 5),
         processId + ".bpmn");
     cluster.awaitActivatedEverywhere(TYPE, 1, Duration.ofSeconds(180));
     // both replicas learned ServiceNow's clock: changes from now on count
