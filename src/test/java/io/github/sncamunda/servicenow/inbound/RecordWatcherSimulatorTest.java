@@ -221,6 +221,38 @@ class RecordWatcherSimulatorTest {
   }
 
   @Test
+  void aRefusedPasswordTurnsTheHealthDownWithoutTheSecret() {
+    String secret = "wrong-Pa55-SECRET-5e1f";
+    contexts.secret("SN_PASSWORD", secret);
+    var context = contexts.watching(properties(Map.of()));
+    RecordWatcher watcher = RecordWatcher.bind(client, context);
+    List<Duration> delays = new ArrayList<>();
+    Poller poller =
+        new Poller(
+            new io.github.sncamunda.servicenow.inbound.changes.Backoff(
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(15),
+                java.util.concurrent.ThreadLocalRandom::current),
+            new Poller.Scheduler() {
+              @Override
+              public void schedule(Runnable task, Duration delay) {
+                delays.add(delay);
+              }
+
+              @Override
+              public void close() {}
+            },
+            context,
+            watcher::poll);
+    poller.tick();
+    assertThat(context.getHealth().getStatus())
+        .isEqualTo(io.camunda.connector.api.inbound.Health.Status.DOWN);
+    assertThat(context.getHealth().getError().code()).isEqualTo("401");
+    assertThat(context.getHealth().toString()).doesNotContain(secret);
+    assertThat(delays.get(0)).isGreaterThan(Duration.ofSeconds(30));
+  }
+
+  @Test
   void badPropertiesFailActivationBeforeAnythingIsSent() {
     assertThatThrownBy(() -> watcher(Map.of("filter", "active=true^NQpriority=1")))
         .isInstanceOf(ConnectorInputException.class)
