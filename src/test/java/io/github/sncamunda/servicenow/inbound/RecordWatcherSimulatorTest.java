@@ -177,23 +177,7 @@ class RecordWatcherSimulatorTest {
   void aRateLimitFailsThePollAndThePollerWaitsAsLongAsServiceNowAsks() {
     RecordWatcher watcher = watcher(Map.of("pollingInterval", "PT30S"));
     List<Duration> delays = new ArrayList<>();
-    Poller poller =
-        new Poller(
-            new io.github.sncamunda.servicenow.inbound.changes.Backoff(
-                Duration.ofSeconds(30),
-                Duration.ofMinutes(15),
-                java.util.concurrent.ThreadLocalRandom::current),
-            new Poller.Scheduler() {
-              @Override
-              public void schedule(Runnable task, Duration delay) {
-                delays.add(delay);
-              }
-
-              @Override
-              public void close() {}
-            },
-            contexts.watching(properties(Map.of())),
-            watcher::poll);
+    Poller poller = recordingPoller(contexts.watching(properties(Map.of())), watcher, delays);
     poller.tick();
     assertThat(delays).containsExactly(Duration.ofSeconds(30));
     sim.failNext(1, Fault.tooManyRequests(3600));
@@ -208,6 +192,29 @@ class RecordWatcherSimulatorTest {
     sim.clearFaults();
     poller.tick();
     assertThat(delays.get(5)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  /** A poller whose scheduler only records the delays it is asked for. */
+  private static Poller recordingPoller(
+      io.camunda.connector.api.inbound.InboundConnectorContext context,
+      RecordWatcher watcher,
+      List<Duration> delays) {
+    return new Poller(
+        new io.github.sncamunda.servicenow.inbound.changes.Backoff(
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(15),
+            java.util.concurrent.ThreadLocalRandom::current),
+        new Poller.Scheduler() {
+          @Override
+          public void schedule(Runnable task, Duration delay) {
+            delays.add(delay);
+          }
+
+          @Override
+          public void close() {}
+        },
+        context,
+        watcher::poll);
   }
 
   /** Waits for the next second of ServiceNow's one-second stamps (the simulator's system clock). */
@@ -227,23 +234,7 @@ class RecordWatcherSimulatorTest {
     var context = contexts.watching(properties(Map.of()));
     RecordWatcher watcher = RecordWatcher.bind(client, context);
     List<Duration> delays = new ArrayList<>();
-    Poller poller =
-        new Poller(
-            new io.github.sncamunda.servicenow.inbound.changes.Backoff(
-                Duration.ofSeconds(30),
-                Duration.ofMinutes(15),
-                java.util.concurrent.ThreadLocalRandom::current),
-            new Poller.Scheduler() {
-              @Override
-              public void schedule(Runnable task, Duration delay) {
-                delays.add(delay);
-              }
-
-              @Override
-              public void close() {}
-            },
-            context,
-            watcher::poll);
+    Poller poller = recordingPoller(context, watcher, delays);
     poller.tick();
     assertThat(context.getHealth().getStatus())
         .isEqualTo(io.camunda.connector.api.inbound.Health.Status.DOWN);
