@@ -491,6 +491,30 @@ export const GENERATOR_HINTS = {
     taskDefinitionType: {
       tooltip: 'The job type of this task. Set your own (e.g. servicenow-onprem) and let only your ' +
         'connectors runtime work on it.'
+    },
+    // the generator's inbound properties (message events the runtime correlates)
+    activationCondition: {
+      tooltip: 'A FEEL condition over the received record; records that do not match are skipped, ' +
+        'e.g. =priority = "1". Empty: every record.'
+    },
+    correlationRequired: {
+      tooltip: 'Required for a message start event inside an event subprocess, or to allow only one ' +
+        'active instance per correlation key (e.g. per sys_id).'
+    },
+    correlationKeyProcess: {
+      tooltip: 'The value, from the process variables, that the message must carry to reach this ' +
+        'instance, e.g. =changeRequest.sys_id.'
+    },
+    correlationKeyPayload: {
+      tooltip: 'The same value taken from the received record, e.g. =sys_id.'
+    },
+    messageIdExpression: {
+      tooltip: 'Leave empty to keep the connector\'s own message ID, which lets the engine drop ' +
+        'duplicates from other runtime replicas. An expression here must be just as deterministic.'
+    },
+    messageTtl: {
+      tooltip: 'How long the engine keeps the message and rejects a second one with the same ID, as ' +
+        'an ISO 8601 duration, e.g. PT1H (the runtime default when empty).'
     }
   },
   groups: {
@@ -498,7 +522,8 @@ export const GENERATOR_HINTS = {
     activation: 'Which incoming events are correlated; the others are dropped',
     error: 'Turning a failure into a BPMN error',
     retries: 'How often and how soon a failed job runs again',
-    taskDefinitionType: 'The job type, for a connectors runtime of your own'
+    taskDefinitionType: 'The job type, for a connectors runtime of your own',
+    activation: 'Which received records are passed on to the process'
   }
 };
 

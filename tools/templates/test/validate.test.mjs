@@ -220,3 +220,16 @@ test('a frozen version needs its hybrid frozen too (the generator keeps no hybri
   assert.match(out, /^FAIL .*versioned\/demo-outbound-connector-1\.json$/m);
   assert.match(out, /hybrid\/versioned\/demo-outbound-connector-hybrid-1\.json is missing: the generator keeps no history for hybrid templates/);
 });
+
+test('inbound templates: message events without retries pass, an inbound task fails', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'validate-inbound-'));
+  const watcher = JSON.parse(readFileSync(path.join(root, '../../element-templates/servicenow-record-watcher-message-start.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'watcher.json'), JSON.stringify(watcher, null, 2));
+  let { status, out } = validate(dir);
+  assert.equal(status, 0, out);
+  writeFileSync(path.join(dir, 'watcher.json'), JSON.stringify({ ...watcher, appliesTo: [ 'bpmn:Task' ], elementType: { value: 'bpmn:ServiceTask' } }, null, 2));
+  ({ status, out } = validate(dir));
+  assert.equal(status, 1);
+  assert.match(out, /elementType\.value must be "bpmn:StartEvent".*an element the connectors runtime activates/);
+  rmSync(dir, { recursive: true });
+});

@@ -73,7 +73,7 @@ public record TableChoice(
         String tableName) {
 
   @TemplateProperty(ignore = true)
-  static final String OTHER = "other";
+  public static final String OTHER = "other";
 
   @TemplateProperty(ignore = true)
   static final List<String> LISTED =
@@ -91,6 +91,14 @@ public record TableChoice(
 
   /** The validated table, before anything is sent. */
   Table resolve() {
+    return resolve(table, tableName);
+  }
+
+  /**
+   * A dropdown value (one of the listed tables, or {@link #OTHER} with a typed name) as a validated
+   * table; every template with this dropdown resolves it here.
+   */
+  public static Table resolve(String table, String tableName) {
     if (table == null || table.isBlank()) {
       throw new ConnectorInputException(
           "Table is required: one of "

@@ -124,31 +124,59 @@ class RuntimeDiscoveryIT {
   }
 
   @Test
-  void theRuntimesInboundDiscoveryFindsTheWebhookInTheJar() throws Exception {
-    Map<String, Class<?>> byType = new TreeMap<>();
+  void theRuntimesInboundDiscoveryFindsTheWatcherAndTheWaitInTheJarAndCreatesThem()
+      throws Exception {
+    List<URL> spiFiles =
+        java.util.Collections.list(
+            runtime.getResources(
+                "META-INF/services/io.camunda.connector.api.inbound.InboundConnectorExecutable"));
+    assertThat(spiFiles)
+        .singleElement()
+        .satisfies(
+            url ->
+                assertThat(url.toString())
+                    .startsWith("jar:" + jar.toAbsolutePath().toUri().toURL() + "!/"));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(runtime);
+    Map<String, String> types = new TreeMap<>();
     try {
       Class<?> discovery =
           runtime.loadClass("io.camunda.connector.runtime.core.discovery.SPIConnectorDiscovery");
-      for (Object config : (List<?>) discovery.getMethod("discoverInbound").invoke(null)) {
-        byType.put(
-            (String) config.getClass().getMethod("type").invoke(config),
-            (Class<?>) config.getClass().getMethod("connectorClass").invoke(config));
+      List<?> configurations = (List<?>) discovery.getMethod("discoverInbound").invoke(null);
+      Method instantiate =
+          runtime
+              .loadClass("io.camunda.connector.runtime.core.ConnectorConfigurationUtil")
+              .getMethod("instantiateConnector", Class.class);
+      for (Object config : configurations) {
+        String type = (String) config.getClass().getMethod("type").invoke(config);
+        Class<?> executable =
+            (Class<?>) config.getClass().getMethod("connectorClass").invoke(config);
+        Object instance = instantiate.invoke(null, executable);
+        assertThat(instance.getClass().getClassLoader()).isSameAs(runtime);
+        assertThat(
+                Path.of(
+                    instance
+                        .getClass()
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI()))
+            .isEqualTo(jar.toAbsolutePath());
+        types.put(instance.getClass().getName(), type);
       }
     } finally {
       thread.setContextClassLoader(previous);
     }
-    assertThat(byType).containsOnlyKeys(WEBHOOK_TYPE);
-    Class<?> webhook = byType.get(WEBHOOK_TYPE);
-    assertThat(webhook.getName()).isEqualTo(WEBHOOK);
-    assertThat(Path.of(webhook.getProtectionDomain().getCodeSource().getLocation().toURI()))
-        .isEqualTo(jar.toAbsolutePath());
-    assertThat(webhook.getDeclaredConstructor().newInstance())
-        .isInstanceOf(
-            runtime.loadClass(
-                "io.camunda.connector.api.inbound.webhook.WebhookConnectorExecutable"));
+    assertThat(types)
+        .containsOnly(
+            Map.entry(
+                "io.github.sncamunda.servicenow.inbound.RecordWatcherExecutable",
+                "io.github.sncamunda:servicenow-record-watcher:1"),
+            Map.entry(
+                "io.github.sncamunda.servicenow.inbound.RecordWaitExecutable",
+                "io.github.sncamunda:servicenow-record-wait:1"),
+            Map.entry(WEBHOOK, WEBHOOK_TYPE));
   }
 
   @Test

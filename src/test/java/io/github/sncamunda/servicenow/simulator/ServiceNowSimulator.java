@@ -438,6 +438,26 @@ public final class ServiceNowSimulator implements AutoCloseable {
   }
 
   /**
+   * An update whose transaction began at {@code stampedAt} and commits only now: it becomes visible
+   * with a stamp older than changes already visible, as a slow ServiceNow transaction does.
+   */
+  public Map<String, String> commitLate(
+      String table, String sysId, Map<String, ?> fields, java.time.Instant stampedAt) {
+    return tables
+        .get(table)
+        .update(sysId, SimJson.MAPPER.valueToTree(fields), DEFAULT_USER, stampedAt);
+  }
+
+  /**
+   * Runs {@code hook} with the table's name before each Table API list read is answered, e.g. to
+   * write records while a poll pages through them; replaces an earlier hook.
+   */
+  public ServiceNowSimulator beforeEachList(java.util.function.Consumer<String> hook) {
+    tables.beforeList = hook;
+    return this;
+  }
+
+  /**
    * Incidents in creation order, each an immutable map of field → string value (journals excluded).
    */
   public List<Map<String, String>> incidents() {

@@ -182,6 +182,11 @@ final class SimulatorServer {
     exchange.close();
   }
 
+  /**
+   * Writes the reply. The JDK server always sets {@code Date} from the JVM's clock (it overwrites
+   * any value given here), so a poller sees the simulator's clock in {@code Date} only while the
+   * simulator runs on the system clock, its default: tests of pollers keep it.
+   */
   private static void write(HttpExchange exchange, Reply reply) throws IOException {
     Headers headers = exchange.getResponseHeaders();
     long length = reply.length();

@@ -121,12 +121,21 @@ final class Table {
 
   /** The updated record, or null when there is none with this sys_id. */
   Map<String, String> update(String sysId, JsonNode body, String user) {
+    return update(sysId, body, user, clock.instant());
+  }
+
+  /**
+   * An update stamped {@code stampedAt}: a transaction that began then and commits only now, after
+   * later stamps were already visible (ServiceNow stamps at the start of a transaction).
+   */
+  Map<String, String> update(
+      String sysId, JsonNode body, String user, java.time.Instant stampedAt) {
     Row row = bySysId.get(sysId);
     if (row == null) {
       return null;
     }
     synchronized (row) {
-      String now = DATE_TIME.format(clock.instant());
+      String now = DATE_TIME.format(stampedAt);
       Map<String, String> r = new LinkedHashMap<>(row.fields);
       List<JournalWrite> journalWrites = new ArrayList<>();
       apply(r, body, false, journalWrites);

@@ -115,6 +115,7 @@ final class TableApi {
   }
 
   private Reply list(Request request, Table table, boolean v1) {
+    tables.beforeList.accept(table.schema.name());
     List<Map<String, String>> matching =
         EncodedQuery.parse(request.param("sysparm_query"), table.queryableFields())
             .select(table.list());

@@ -54,6 +54,9 @@ final class Tables {
   }
 
   /** Rows of {@code table} the caller's ACLs deny: they count for paging but are not answered. */
+  /** Runs before each list read of a table (its name): lets a test race writes with a poll. */
+  volatile java.util.function.Consumer<String> beforeList = table -> {};
+
   void aclHides(String table, Predicate<Map<String, String>> hidden) {
     aclHidden.put(table, hidden);
   }

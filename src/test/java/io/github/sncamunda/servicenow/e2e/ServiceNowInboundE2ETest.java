@@ -1,0 +1,199 @@
+package io.github.sncamunda.servicenow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.connector.api.inbound.Health;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Record Watcher and the wait event in the real connectors runtime, against the simulator: a
+ * change starts exactly one instance (however often the window re-reads it), the wait completes
+ * when the change is approved, and the boundary variant interrupts the task it sits on.
+ */
+class ServiceNowInboundE2ETest extends InboundTestSupport {
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  private static final String CONNECTION =
+      """
+          <zeebe:property name="connection.baseUrl" value="%s"/>
+          <zeebe:property name="authentication.type" value="basic"/>
+          <zeebe:property name="authentication.username" value="{{secrets.snUser}}"/>
+          <zeebe:property name="authentication.password" value="{{secrets.snPwd}}"/>
+      """;
+
+  private long deployXml(String processId, String xml) {
+    DeploymentEvent deployment =
+        zeebe
+            .newDeployResourceCommand()
+            .addResourceStringUtf8(xml, processId + ".bpmn")
+            .send()
+            .join();
+    long key = deployment.getProcesses().get(0).getProcessDefinitionKey();
+    awaitInboundActive(processId, key);
+    // the first poll has run (it learns ServiceNow's clock): changes from now on count
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                inboundExecutables(processId, key).stream()
+                    .allMatch(
+                        e -> e.health() != null && e.health().getStatus() == Health.Status.UP));
+    return key;
+  }
+
+  @Test
+  void aWatchedChangeStartsExactlyOneInstance() {
+    String processId = "e2e-sn-watch-" + run;
+    deployXml(
+        processId,
+        WatcherBpmn.incidents(
+            processId, "short_descriptionSTARTSWITH" + run, SERVICENOW.baseUrl(), "PT0.3S", 100));
+
+    Map<String, String> incident =
+        SERVICENOW.seedIncident(Map.of("short_description", run + " database down"));
+
+    List<InboundTestSupport.MessageStart> starts = awaitMessageStarts(processId, 1);
+    assertThat(starts)
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.messageId()).isEqualTo("incident:" + incident.get("sys_id") + ":0"));
+    // several more polls re-read the window: still one instance
+    long polls = SERVICENOW.requestCount("GET", "/api/now/table/incident");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SERVICENOW.requestCount("GET", "/api/now/table/incident") >= polls + 5);
+    assertThat(messageStarts(processId)).hasSize(1);
+    long instance = starts.get(0).processInstanceKey();
+    awaitElementCompleted(instance, "done");
+    assertThat(variable(instance, "incident"))
+        .get()
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("number", incident.get("number"))
+        .containsEntry("sys_mod_count", "0");
+  }
+
+  private static String waitProperties(String baseUrl) {
+    return """
+            <zeebe:property name="inbound.type" value="io.github.sncamunda:servicenow-record-wait:1"/>
+            <zeebe:property name="table.table" value="change_request"/>
+            <zeebe:property name="waitFor.recordId" value="=changeSysId"/>
+            <zeebe:property name="waitFor.condition" value="approval=approved"/>
+            <zeebe:property name="waitFor.fields" value="number,approval"/>
+            <zeebe:property name="waitFor.pollingInterval" value="PT0.3S"/>
+            <zeebe:property name="correlationKeyExpression" value="=sys_id"/>
+            <zeebe:property name="resultVariable" value="approvedChange"/>
+    """
+        + CONNECTION.formatted(baseUrl);
+  }
+
+  @Test
+  void theWaitEventCompletesWhenTheChangeIsApproved() {
+    SERVICENOW.table("change_request");
+    String processId = "e2e-sn-wait-" + run;
+    deployXml(
+        processId,
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:message id="m" name="%1$s-approved">
+            <bpmn:extensionElements><zeebe:subscription correlationKey="=changeSysId"/></bpmn:extensionElements>
+          </bpmn:message>
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="waitForApproval"/>
+            <bpmn:intermediateCatchEvent id="waitForApproval">
+              <bpmn:extensionElements><zeebe:properties>
+        %2$s
+              </zeebe:properties></bpmn:extensionElements>
+              <bpmn:incoming>a</bpmn:incoming>
+              <bpmn:outgoing>b</bpmn:outgoing>
+              <bpmn:messageEventDefinition messageRef="m"/>
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="b" sourceRef="waitForApproval" targetRef="done"/>
+            <bpmn:endEvent id="done"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(processId, waitProperties(SERVICENOW.baseUrl())));
+    Map<String, String> change =
+        SERVICENOW.seed("change_request", Map.of("short_description", run + " patch db01"));
+    Map<String, String> other =
+        SERVICENOW.seed("change_request", Map.of("short_description", run + " other"));
+    long mine = start(processId, Map.of("changeSysId", change.get("sys_id")));
+    long waiting = start(processId, Map.of("changeSysId", other.get("sys_id")));
+    awaitElementActivated(mine, "waitForApproval");
+    awaitElementActivated(waiting, "waitForApproval");
+    long polls = SERVICENOW.requestCount("GET", "/api/now/table/change_request");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SERVICENOW.requestCount("GET", "/api/now/table/change_request") >= polls + 3);
+    assertThat(variable(mine, "approvedChange")).isEmpty();
+
+    SERVICENOW.update("change_request", change.get("sys_id"), Map.of("approval", "approved"));
+
+    awaitElementCompleted(mine, "done");
+    assertThat(variable(mine, "approvedChange"))
+        .get()
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("approval", "approved")
+        .containsEntry("number", change.get("number"));
+    assertThat(variable(waiting, "approvedChange")).isEmpty();
+  }
+
+  @Test
+  void theBoundaryVariantInterruptsTheTaskItSitsOn() {
+    SERVICENOW.table("change_request");
+    String processId = "e2e-sn-boundary-" + run;
+    deployXml(
+        processId,
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:message id="m" name="%1$s-approved">
+            <bpmn:extensionElements><zeebe:subscription correlationKey="=changeSysId"/></bpmn:extensionElements>
+          </bpmn:message>
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="work"/>
+            <bpmn:serviceTask id="work">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="io.github.sncamunda.test:nobody:1"/>
+              </bpmn:extensionElements>
+              <bpmn:incoming>a</bpmn:incoming>
+              <bpmn:outgoing>b</bpmn:outgoing>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="b" sourceRef="work" targetRef="workDone"/>
+            <bpmn:endEvent id="workDone"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
+            <bpmn:boundaryEvent id="approved" attachedToRef="work">
+              <bpmn:extensionElements><zeebe:properties>
+        %2$s
+              </zeebe:properties></bpmn:extensionElements>
+              <bpmn:outgoing>c</bpmn:outgoing>
+              <bpmn:messageEventDefinition messageRef="m"/>
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="c" sourceRef="approved" targetRef="interrupted"/>
+            <bpmn:endEvent id="interrupted"><bpmn:incoming>c</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(processId, waitProperties(SERVICENOW.baseUrl())));
+    Map<String, String> change =
+        SERVICENOW.seed("change_request", Map.of("short_description", run + " boundary"));
+    long instance = start(processId, Map.of("changeSysId", change.get("sys_id")));
+    awaitElementActivated(instance, "work");
+
+    SERVICENOW.update("change_request", change.get("sys_id"), Map.of("approval", "approved"));
+
+    awaitElementCompleted(instance, "interrupted");
+    assertThat(trace(instance)).doesNotContain("workDone");
+  }
+}
