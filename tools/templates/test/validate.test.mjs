@@ -230,6 +230,6 @@ test('inbound templates: message events without retries pass, an inbound task fa
   writeFileSync(path.join(dir, 'watcher.json'), JSON.stringify({ ...watcher, appliesTo: [ 'bpmn:Task' ], elementType: { value: 'bpmn:ServiceTask' } }, null, 2));
   ({ status, out } = validate(dir));
   assert.equal(status, 1);
-  assert.match(out, /elementType\.value must be "bpmn:StartEvent".*an element the connectors runtime activates/);
+  assert.match(out, /elementType\.value must be "bpmn:StartEvent".*an element an inbound connector correlates to/);
   rmSync(dir, { recursive: true });
 });

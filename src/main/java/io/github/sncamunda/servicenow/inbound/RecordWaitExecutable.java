@@ -30,9 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
     version = 1,
     engineVersion = "^8.8",
     inputDataClass = WaitRequest.class,
-    icon = "servicenow.svg",
+    icon = "icons/record-wait.svg",
     documentationRef =
-        "https://github.com/sncamunda/servicenow-connectors/blob/main/docs/from-servicenow-to-camunda.md#wait-for-a-servicenow-record",
+        "https://github.com/sncamunda/servicenow-connectors#from-servicenow-to-camunda",
     description =
         "Wait until a ServiceNow record matches a condition, e.g. until the change request the"
             + " process created is approved; checks every waiting instance in one request.",
@@ -40,12 +40,12 @@ import java.util.concurrent.ThreadLocalRandom;
       @ConnectorElementType(
           appliesTo = {BpmnType.INTERMEDIATE_CATCH_EVENT, BpmnType.INTERMEDIATE_THROW_EVENT},
           elementType = BpmnType.INTERMEDIATE_CATCH_EVENT,
-          templateIdOverride = "io.github.sncamunda.servicenow.wait.IntermediateCatch",
+          templateIdOverride = "io.github.sncamunda.servicenow.wait:IntermediateCatchEvent",
           templateNameOverride = "Wait for a ServiceNow record (intermediate catch)"),
       @ConnectorElementType(
           appliesTo = BpmnType.BOUNDARY_EVENT,
           elementType = BpmnType.BOUNDARY_EVENT,
-          templateIdOverride = "io.github.sncamunda.servicenow.wait.Boundary",
+          templateIdOverride = "io.github.sncamunda.servicenow.wait:BoundaryEvent",
           templateNameOverride = "Wait for a ServiceNow record (boundary)")
     },
     propertyGroups = {

@@ -27,9 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
     version = 1,
     engineVersion = "^8.8",
     inputDataClass = WatchRequest.class,
-    icon = "servicenow.svg",
+    icon = "icons/record-watcher.svg",
     documentationRef =
-        "https://github.com/sncamunda/servicenow-connectors/blob/main/docs/from-servicenow-to-camunda.md#record-watcher",
+        "https://github.com/sncamunda/servicenow-connectors#from-servicenow-to-camunda",
     description =
         "Start a process when a ServiceNow record is created or changed: polls the Table API,"
             + " one instance per change, safe with several runtime replicas.",
@@ -37,7 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
       @ConnectorElementType(
           appliesTo = BpmnType.START_EVENT,
           elementType = BpmnType.MESSAGE_START_EVENT,
-          templateIdOverride = "io.github.sncamunda.servicenow.watcher.MessageStart",
+          templateIdOverride = "io.github.sncamunda.servicenow.watcher:MessageStartEvent",
           templateNameOverride = "ServiceNow Record Watcher (message start)")
     },
     propertyGroups = {

@@ -88,9 +88,9 @@ class MarketplaceReadinessTest {
     assertThat(checked).isGreaterThanOrEqualTo(connectorTemplates().size());
   }
 
-  /** The @ElementTemplate of every connector the jar registers. */
+  /** The @ElementTemplate of every connector the jar registers, outbound and inbound. */
   private static List<ElementTemplate> connectorTemplates() {
-    return Connectors.registered().stream()
+    return Connectors.all().stream()
         .map(
             c -> {
               ElementTemplate template = c.getAnnotation(ElementTemplate.class);

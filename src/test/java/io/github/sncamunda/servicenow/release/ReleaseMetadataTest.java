@@ -112,6 +112,26 @@ class ReleaseMetadataTest {
    * ConnectorConfigurationOverrides).
    */
   @Test
+  void productionPageNamesEveryInboundType() throws IOException {
+    String production = Files.readString(Path.of("docs", "production.md"));
+    List<Class<?>> executables = Connectors.inbound();
+    assertThat(executables).hasSizeGreaterThanOrEqualTo(3);
+    for (Class<?> executable : executables) {
+      io.camunda.connector.api.annotation.InboundConnector connector =
+          executable.getAnnotation(io.camunda.connector.api.annotation.InboundConnector.class);
+      assertThat(connector).as("@InboundConnector on %s", executable).isNotNull();
+      assertThat(production)
+          .as("inbound type of %s", connector.name())
+          .containsPattern(
+              "\\| "
+                  + java.util.regex.Pattern.quote(connector.name())
+                  + " \\| `"
+                  + java.util.regex.Pattern.quote(connector.type())
+                  + "` \\|");
+    }
+  }
+
+  @Test
   void productionPageNamesEveryJobTypeAndItsOverride() throws IOException {
     String production = Files.readString(Path.of("docs", "production.md"));
     List<Class<?>> functions = Connectors.registered();

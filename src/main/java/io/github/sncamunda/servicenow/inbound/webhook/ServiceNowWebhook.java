@@ -23,7 +23,7 @@ import java.time.Clock;
     version = 1,
     engineVersion = "^8.8",
     inputDataClass = WebhookProperties.class,
-    icon = "servicenow.svg",
+    icon = "icons/webhook.svg",
     documentationRef =
         "https://github.com/sncamunda/servicenow-connectors#from-servicenow-to-camunda",
     description =
