@@ -22,7 +22,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import {
-  EXTRAS_SUFFIX, applyExtras, checkExtrasAgainst, checkExtrasShape, expandVariants, leafSteps, withGeneratorHints, withRetryBackoff
+  EXTRAS_SUFFIX, applyExtras, checkExtrasAgainst, checkExtrasShape, expandVariants, leafSteps, withEmptyMessageTtl, withGeneratorHints, withRetryBackoff
 } from './lib/extras.mjs';
 import { stringifyLikeGenerator } from './lib/jackson-json.mjs';
 
@@ -98,8 +98,10 @@ export function postprocess(templatesDir, dataRoots) {
       problems.push(`ERROR ${file}: invalid JSON: ${err.message}`);
       continue;
     }
-    let out = withRetryBackoff(template);
-    const summary = out !== template ? [ 'retryBackoff PT30S' ] : [];
+    const backedOff = withRetryBackoff(template);
+    const summary = backedOff !== template ? [ 'retryBackoff PT30S' ] : [];
+    let out = withEmptyMessageTtl(backedOff);
+    if (out !== backedOff) summary.push('messageTtl accepts an empty field');
     let notes = [];
 
     const name = baseName(relative);

@@ -548,6 +548,25 @@ export function withGeneratorHints(template) {
   return changed ? { ...template, properties, groups } : template;
 }
 
+/**
+ * The generator's inbound Message TTL is optional with the pattern ^(PT.*|)$; newer properties
+ * panels test an empty field as "undefined" and show it red. The same pattern, also accepting that.
+ */
+export const MESSAGE_TTL_PATTERN = '^(PT.*|undefined|)$';
+
+export function withEmptyMessageTtl(template) {
+  let changed = false;
+  const properties = (template.properties || []).map((p) => {
+    const pattern = p.constraints?.pattern;
+    if (p.id === 'messageTtl' && pattern?.value === '^(PT.*|)$') {
+      changed = true;
+      return { ...p, constraints: { ...p.constraints, pattern: { ...pattern, value: MESSAGE_TTL_PATTERN } } };
+    }
+    return p;
+  });
+  return changed ? { ...template, properties } : template;
+}
+
 /** The generator writes retryBackoff PT0S: Zeebe would retry a failed job at once, in a tight loop. */
 export const RETRY_BACKOFF = 'PT30S';
 

@@ -12,7 +12,7 @@
 // Why a browser: the panel validates what it renders. The newer panel reads an empty field as
 // undefined and tests a pattern against the string "undefined", so a pattern that accepts ''
 // still shows red on an empty optional field; the schema validator and the Problems panel see
-// nothing. Required fields get a FEEL value (=sample) through the preset, so only what a user
+// nothing. Required fields get a value (=sample, or sample without FEEL) through the preset, so only what a user
 // may leave empty stays empty. Controls: a field whose default breaks its pattern must show its
 // error in both panels (the check sees errors), and the log says whether a panel flags an empty
 // optional field whose pattern accepts '' only (the newer one does).
@@ -75,7 +75,7 @@ export function cases(template) {
 export function withCasePresets(template) {
   const required = Object.fromEntries(template.properties
     .filter((p) => p.id && p.constraints?.notEmpty && p.value === undefined && [ 'String', 'Text' ].includes(p.type ?? 'String'))
-    .map((p) => [ p.id, '=sample' ]));
+    .map((p) => [ p.id, p.feel ? '=sample' : 'sample' ]));
   const presets = cases(template).map(({ preset, auth }) => ({
     id: `${preset ?? 'template'}+${auth ?? 'none'}`,
     properties: {

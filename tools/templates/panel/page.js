@@ -20,22 +20,32 @@ const diagram = (platformVersion) => `<?xml version="1.0" encoding="UTF-8"?>
   xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
   xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn"
   modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="${platformVersion}">
-  <bpmn:process id="Process_1" isExecutable="true"><bpmn:task id="Task_1"/><bpmn:intermediateThrowEvent id="Event_1"/></bpmn:process>
+  <bpmn:process id="Process_1" isExecutable="true">
+    <bpmn:task id="Task_1"/><bpmn:intermediateThrowEvent id="Throw_1"/><bpmn:intermediateCatchEvent id="Catch_1"/>
+    <bpmn:startEvent id="Start_1"/><bpmn:receiveTask id="Receive_1"/><bpmn:boundaryEvent id="Boundary_1" attachedToRef="Task_1"/>
+  </bpmn:process>
   <bpmndi:BPMNDiagram id="BPMNDiagram_1"><bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Process_1">
     <bpmndi:BPMNShape id="Task_1_di" bpmnElement="Task_1"><dc:Bounds x="140" y="80" width="100" height="80"/></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="Event_1_di" bpmnElement="Event_1"><dc:Bounds x="300" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Throw_1_di" bpmnElement="Throw_1"><dc:Bounds x="300" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Catch_1_di" bpmnElement="Catch_1"><dc:Bounds x="380" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Start_1_di" bpmnElement="Start_1"><dc:Bounds x="52" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Receive_1_di" bpmnElement="Receive_1"><dc:Bounds x="460" y="80" width="100" height="80"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Boundary_1_di" bpmnElement="Boundary_1"><dc:Bounds x="202" y="142" width="36" height="36"/></bpmndi:BPMNShape>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
 let modeler;
 
 /**
- * A fresh modeler, the template applied to a task (or, for an event template, an intermediate
- * throw event) the way the "change element" menu applies it
+ * A fresh modeler, the template applied to an element of a type it applies to, the way the "change element" menu applies it
  * (with a preset, as a step of the create/append menu does), the task selected.
  */
 window.render = async ({ template, presetId, platformVersion = '8.8.0' }) => {
-  const target = template.appliesTo.includes('bpmn:Task') ? 'Task_1' : 'Event_1';
+  // an element of the first type the template applies to
+  const byType = { 'bpmn:Task': 'Task_1', 'bpmn:IntermediateThrowEvent': 'Throw_1', 'bpmn:IntermediateCatchEvent': 'Catch_1',
+    'bpmn:StartEvent': 'Start_1', 'bpmn:ReceiveTask': 'Receive_1', 'bpmn:BoundaryEvent': 'Boundary_1' };
+  const target = template.appliesTo.map((type) => byType[type]).find(Boolean);
+  if (!target) throw new Error(`no element in the check's diagram for ${template.appliesTo.join(', ')}`);
   if (modeler) modeler.destroy();
   document.querySelector('#panel').innerHTML = '';
   modeler = new Modeler({

@@ -5,6 +5,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.Pattern;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import io.github.sncamunda.servicenow.common.FieldPatterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,7 +37,10 @@ public record WebhookProperties(
                 @PropertyConstraints(
                     pattern =
                         @Pattern(
-                            value = "^(|[1-9][0-9]{0,2}|[1-2][0-9]{3}|3[0-5][0-9]{2}|3600)$",
+                            value =
+                                "^("
+                                    + FieldPatterns.EMPTY_FIELD
+                                    + "|[1-9][0-9]{0,2}|[1-2][0-9]{3}|3[0-5][0-9]{2}|3600)$",
                             message = "Clock tolerance must be 1 to 3600 seconds, or empty")))
         String toleranceSeconds) {
 
