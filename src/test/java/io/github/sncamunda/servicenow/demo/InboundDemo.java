@@ -93,6 +93,15 @@ final class InboundDemo {
         "  change request "
             + change.get("number")
             + " created, its approval flow started; the instance waits (polling every 5 s)");
+    long polls = sn.requestCount("GET", "/api/now/table/change_request");
+    await(
+        "a poll of the waiting change",
+        () -> sn.requestCount("GET", "/api/now/table/change_request") > polls);
+    if (WebhookDemo.reached(instance, "ChangeReady", true)) {
+      throw new IllegalStateException("released before the change was approved");
+    }
+    step.accept(
+        "  polled: " + change.get("number") + " not approved yet, the instance still waits");
     sn.update("change_request", change.get("sys_id"), Map.of("approval", "approved"));
     step.accept("  the CAB approves " + change.get("number") + " in ServiceNow");
     await(
