@@ -72,11 +72,13 @@ public final class Demo {
       target.put("snBaseUrl", simulator.baseUrl());
       System.setProperty("demo.secrets.snUser", ServiceNowSimulator.DEFAULT_USER);
       System.setProperty("demo.secrets.snPwd", ServiceNowSimulator.DEFAULT_PASSWORD);
+      InboundDemo.secrets("simulated", simulator.baseUrl());
       step("ServiceNow simulator listening on " + simulator.baseUrl());
     } else {
       target.put("snInstance", realInstance);
       System.setProperty("demo.secrets.snUser", require("SERVICENOW_USER"));
       System.setProperty("demo.secrets.snPwd", require("SERVICENOW_PASSWORD"));
+      InboundDemo.secrets(realInstance, "https://" + realInstance + ".service-now.com");
       step("Using ServiceNow instance https://" + realInstance + ".service-now.com");
     }
     System.setProperty("camunda.connector.secretprovider.environment.prefix", "demo.secrets.");
@@ -107,6 +109,11 @@ public final class Demo {
       try (DirectoryStream<Path> examples =
           Files.newDirectoryStream(Path.of("examples"), "*.bpmn")) {
         for (Path example : examples) {
+          if (example.endsWith(InboundDemo.WATCHER) && (simulator == null || engine == null)) {
+            // it would acknowledge every new P1 incident of your instance; its runtime is ours
+            step("Not deployed: " + example + " (runs against the simulator only)");
+            continue;
+          }
           camunda.newDeployResourceCommand().addResourceFile(example.toString()).send().join();
           step("Deployed " + example);
         }
@@ -128,6 +135,12 @@ public final class Demo {
       }
       if (engine != null) {
         failures += attempt(() -> WebhookDemo.changeApproved(runtime, camunda, Demo::step));
+        if (simulator != null) {
+          ServiceNowSimulator sn = simulator;
+          failures +=
+              attempt(() -> InboundDemo.changeApprovalRoundtrip(camunda, sn, target, Demo::step));
+          failures += attempt(() -> InboundDemo.p1IncidentWatched(sn, Demo::step));
+        }
       }
       return failures;
     } finally {

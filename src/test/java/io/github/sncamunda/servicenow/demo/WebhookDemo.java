@@ -110,15 +110,52 @@ final class WebhookDemo {
   }
 
   private static java.util.stream.LongStream started() {
+    return started("servicenow-change-webhook");
+  }
+
+  /** Keys of the instances of this process started so far. */
+  static java.util.stream.LongStream started(String processId) {
     return records.records().stream()
         .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
         .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
         .filter(
             r -> {
               var v = (ProcessInstanceRecordValue) r.getValue();
-              return v.getBpmnProcessId().equals("servicenow-change-webhook")
-                  && v.getElementId().equals("servicenow-change-webhook");
+              return v.getBpmnProcessId().equals(processId) && v.getElementId().equals(processId);
             })
         .mapToLong(r -> ((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey());
+  }
+
+  /**
+   * How many instances of this process hold {@code variable} with a value containing {@code text}.
+   */
+  static long instancesWith(String processId, String variable, String text) {
+    return records.records().stream()
+        .filter(r -> r.getValueType() == ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(
+            v ->
+                v.getBpmnProcessId().equals(processId)
+                    && v.getName().equals(variable)
+                    && v.getValue().contains(text))
+        .mapToLong(
+            io.camunda.zeebe.protocol.record.value.VariableRecordValue::getProcessInstanceKey)
+        .distinct()
+        .count();
+  }
+
+  /** Whether the instance has activated (or, with {@code completed}, completed) the element. */
+  static boolean reached(long processInstanceKey, String elementId, boolean completed) {
+    ProcessInstanceIntent intent =
+        completed
+            ? ProcessInstanceIntent.ELEMENT_COMPLETED
+            : ProcessInstanceIntent.ELEMENT_ACTIVATED;
+    return records.records().stream()
+        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == intent)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .anyMatch(
+            v ->
+                v.getProcessInstanceKey() == processInstanceKey
+                    && v.getElementId().equals(elementId));
   }
 }

@@ -76,6 +76,10 @@ public abstract class RuntimeTestSupport {
             .accessTokenExpiresIn(1800)
             .flowCallbackDelay(Duration.ofMillis(300))
             .start();
+    // inbound elements have no process variables to read the simulator's address from (the
+    // examples' watcher and wait events use these secrets); set before the context reads them
+    System.setProperty("test.secrets.snBaseUrl", SERVICENOW.baseUrl());
+    System.setProperty("test.secrets.snInstance", "ignored-when-base-url-is-set");
   }
 
   /**

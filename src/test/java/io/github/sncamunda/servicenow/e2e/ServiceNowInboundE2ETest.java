@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.connector.api.inbound.Health;
+import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -195,5 +196,77 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
 
     awaitElementCompleted(instance, "interrupted");
     assertThat(trace(instance)).doesNotContain("workDone");
+  }
+
+  private static final String ROUNDTRIP = "servicenow-change-approval-roundtrip";
+
+  /** Starts examples/change-approval-roundtrip.bpmn; returns it waiting for the approval. */
+  private long startRoundtrip(String host) {
+    SERVICENOW.table("change_request");
+    deployInbound("examples-bpmn", "change-approval-roundtrip");
+    long instance = start(ROUNDTRIP, withServiceNow(Map.of("host", host, "version", "15.4")));
+    awaitElementActivated(instance, "ChangeApproved");
+    return instance;
+  }
+
+  private static List<String> workNotes(String sysId) {
+    return SERVICENOW.journal(sysId).stream()
+        .filter(e -> e.field().equals("work_notes"))
+        .map(ServiceNowSimulator.JournalEntry::value)
+        .toList();
+  }
+
+  @Test
+  void theRoundtripExampleIsReleasedWhenTheChangeIsApproved() {
+    long instance = startRoundtrip("db-" + run);
+    String sysId = (String) variable(instance, "changeSysId").orElseThrow();
+    assertThat(SERVICENOW.flowCalls())
+        .anySatisfy(
+            call -> {
+              assertThat(call.path()).isEqualTo("/api/x_acme/change_approval/request");
+              assertThat(call.bodyField("changeSysId")).isEqualTo(sysId);
+            });
+    long polls = SERVICENOW.requestCount("GET", "/api/now/table/change_request");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SERVICENOW.requestCount("GET", "/api/now/table/change_request") > polls);
+    assertThat(trace(instance)).doesNotContain("RecordApproval");
+
+    SERVICENOW.update("change_request", sysId, Map.of("approval", "approved"));
+
+    awaitElementCompleted(instance, "ChangeReady");
+    assertThat(variable(instance, "approvedChange"))
+        .get()
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("approval", "approved");
+    assertThat(workNotes(sysId))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("Approval seen by Camunda at ")
+        .endsWith("the patch of db-" + run + " proceeds");
+  }
+
+  @Test
+  void theRoundtripExampleAsksTheCabWhenNoDecisionCameAndStillWaits() {
+    long instance = startRoundtrip("app-" + run);
+    String sysId = (String) variable(instance, "changeSysId").orElseThrow();
+    String number = (String) variable(instance, "changeNumber").orElseThrow();
+
+    ENGINE.increaseTime(Duration.ofHours(4));
+
+    awaitElementCompleted(instance, "CabAsked");
+    assertThat(workNotes(sysId))
+        .containsExactly(
+            "Not approved after 4 hours: CAB, please decide on "
+                + number
+                + " (the patch of app-"
+                + run
+                + " waits for it)");
+    // the reminder does not interrupt the wait
+    assertThat(trace(instance)).doesNotContain("ChangeReady");
+
+    SERVICENOW.update("change_request", sysId, Map.of("approval", "approved"));
+
+    awaitElementCompleted(instance, "ChangeReady");
+    assertThat(workNotes(sysId)).hasSize(2);
   }
 }
