@@ -142,10 +142,7 @@ class ShadedJarCallIT {
       try (URLClassLoader jar = jarLoader();
           LogCapture capture = new LogCapture()) {
         OutboundConnectorFunction connector =
-            (OutboundConnectorFunction)
-                jar.loadClass("io.github.sncamunda.servicenow.incident.IncidentHandlerFunction")
-                    .getConstructor()
-                    .newInstance();
+            connector(jar, "io.github.sncamunda.servicenow.incident.IncidentHandlerFunction");
         ObjectNode variables = Json.object();
         variables
             .putObject("connection")
@@ -226,10 +223,7 @@ class ShadedJarCallIT {
     try (URLClassLoader jar = jarLoader();
         LogCapture capture = new LogCapture()) {
       OutboundConnectorFunction connector =
-          (OutboundConnectorFunction)
-              jar.loadClass("io.github.sncamunda.servicenow.record.RecordHandlerFunction")
-                  .getConstructor()
-                  .newInstance();
+          connector(jar, "io.github.sncamunda.servicenow.record.RecordHandlerFunction");
       Map<String, Object> authentication =
           Map.of(
               "type",
@@ -332,6 +326,11 @@ class ShadedJarCallIT {
       assertThat(jar.getResource("io/github/sncamunda/shaded/hc/client5/http/impl/Wire.class"))
           .isNull();
     }
+  }
+
+  private static OutboundConnectorFunction connector(ClassLoader jar, String className)
+      throws ReflectiveOperationException {
+    return (OutboundConnectorFunction) jar.loadClass(className).getConstructor().newInstance();
   }
 
   /**
