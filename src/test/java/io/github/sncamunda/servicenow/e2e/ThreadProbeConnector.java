@@ -6,6 +6,8 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.github.sncamunda.servicenow.record.RecordHandlerFunction;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +23,10 @@ public class ThreadProbeConnector implements OutboundConnectorFunction {
   static final String TYPE = "io.github.sncamunda.test:thread-probe:1";
 
   static final Queue<Boolean> VIRTUAL = new ConcurrentLinkedQueue<>();
+
+  /** Jobs hold here until this many are in at once (a test sets it; parks, never pins). */
+  static volatile CountDownLatch together = new CountDownLatch(0);
+
   static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
   private static final AtomicInteger RUNNING = new AtomicInteger();
 
@@ -31,6 +37,9 @@ public class ThreadProbeConnector implements OutboundConnectorFunction {
     VIRTUAL.add(Thread.currentThread().isVirtual());
     MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
     try {
+      CountDownLatch all = together;
+      all.countDown();
+      all.await(20, TimeUnit.SECONDS);
       return recordHandler.execute(context);
     } finally {
       RUNNING.decrementAndGet();

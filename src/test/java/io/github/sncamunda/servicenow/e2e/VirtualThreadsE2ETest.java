@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's job workers on virtual threads (TestRuntimeApplication's executor, as the 8.9
- * runtime runs them by default): 64 Record Handler jobs at once against the simulator, with JFR
- * recording every {@code jdk.VirtualThreadPinned} event (threshold 0). No pinned stack holds one of
- * our frames, and every job ran on a virtual thread. JFR reports pinning as this JDK pins; for JDK
- * 21's rules on {@code synchronized}, see MonitorsCallNothingTest.
+ * runtime runs them by default): 64 Record Handler jobs at once (each waits until all 64 are in the
+ * connector) against the simulator, with JFR recording every {@code jdk.VirtualThreadPinned} event
+ * (threshold 0). No pinned stack holds one of our frames, and every job ran on a virtual thread.
+ * JFR reports pinning as this JDK pins; for JDK 21's rules on {@code synchronized}, see
+ * MonitorsCallNothingTest.
  */
 class VirtualThreadsE2ETest extends RuntimeTestSupport {
 
@@ -41,6 +42,8 @@ class VirtualThreadsE2ETest extends RuntimeTestSupport {
     // class loads (a one-time cost of the JVM, not a lock of ours)
     runJobs(4, "warm-up").forEach(key -> awaitElementCompleted(key, "done"));
     ThreadProbeConnector.VIRTUAL.clear();
+    ThreadProbeConnector.MOST_AT_ONCE.set(0);
+    ThreadProbeConnector.together = new java.util.concurrent.CountDownLatch(JOBS);
     List<RecordedEvent> pinned = new CopyOnWriteArrayList<>();
     try (RecordingStream jfr = new RecordingStream()) {
       jfr.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
@@ -53,6 +56,9 @@ class VirtualThreadsE2ETest extends RuntimeTestSupport {
 
     assertThat(SERVICENOW.records("incident")).hasSize(4 + JOBS);
     assertThat(ThreadProbeConnector.VIRTUAL).hasSize(JOBS).containsOnly(true);
+    assertThat(ThreadProbeConnector.MOST_AT_ONCE)
+        .as("jobs in the connector at once")
+        .hasValue(JOBS);
     List<String> ours =
         pinned.stream()
             .filter(
