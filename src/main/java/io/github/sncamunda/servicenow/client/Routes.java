@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ final class Routes implements Closeable {
   private final Function<TlsIdentity, Route> factory;
   private final Clock clock;
   private final LinkedHashMap<Fingerprint, Route> byIdentity = new LinkedHashMap<>(16, 0.75f, true);
+  // a lock, not a monitor: a new route builds a TLS context and a pool while holding it, and on
+  // JDK 21 a virtual thread blocked on a monitor holds its carrier (MonitorsCallNothingTest)
+  private final ReentrantLock lock = new ReentrantLock();
 
   Routes(Route defaultRoute, Function<TlsIdentity, Route> factory, Clock clock) {
     this.defaultRoute = defaultRoute;
@@ -48,17 +52,21 @@ final class Routes implements Closeable {
       return defaultRoute;
     }
     Route route;
-    synchronized (this) {
+    lock.lock();
+    try {
       route = byIdentity.get(key);
       if (route != null) {
         route.enter();
       }
+    } finally {
+      lock.unlock();
     }
     if (route == null) {
       TlsIdentity identity = TlsIdentity.of(connection, key);
       identity.checkValidAt(clock.instant());
       List<Route> retired = new ArrayList<>();
-      synchronized (this) {
+      lock.lock();
+      try {
         route = byIdentity.get(key);
         if (route == null) {
           route = factory.apply(identity);
@@ -71,6 +79,8 @@ final class Routes implements Closeable {
           }
         }
         route.enter();
+      } finally {
+        lock.unlock();
       }
       retired.forEach(Route::retire);
     }
@@ -92,25 +102,36 @@ final class Routes implements Closeable {
   /** Connections leased from every pool. */
   int leasedConnections() {
     int leased = defaultRoute.transport().leasedConnections();
-    synchronized (this) {
+    lock.lock();
+    try {
       for (Route route : byIdentity.values()) {
         leased += route.transport().leasedConnections();
       }
+    } finally {
+      lock.unlock();
     }
     return leased;
   }
 
   /** Pools kept for TLS identities of their own (the default one not counted). */
-  synchronized int identities() {
-    return byIdentity.size();
+  int identities() {
+    lock.lock();
+    try {
+      return byIdentity.size();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void close() throws IOException {
     List<Route> all;
-    synchronized (this) {
+    lock.lock();
+    try {
       all = new ArrayList<>(byIdentity.values());
       byIdentity.clear();
+    } finally {
+      lock.unlock();
     }
     all.forEach(Route::retire);
     defaultRoute.transport().close();
@@ -122,6 +143,7 @@ final class Routes implements Closeable {
     private final HttpTransport transport;
     private final Sender sender;
     private final Authenticator authenticator;
+    // guarded by this Route's monitor, held only to count: nothing is called under it
     private int inFlight;
     private boolean retired;
 

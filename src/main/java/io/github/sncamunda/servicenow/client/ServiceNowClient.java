@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,7 @@ import java.util.function.Function;
  */
 public final class ServiceNowClient implements Closeable {
 
+  private static final ReentrantLock SHARED_LOCK = new ReentrantLock();
   private static volatile ServiceNowClient shared;
 
   private final ClientSettings settings;
@@ -72,12 +74,17 @@ public final class ServiceNowClient implements Closeable {
   public static ServiceNowClient shared() {
     ServiceNowClient client = shared;
     if (client == null) {
-      synchronized (ServiceNowClient.class) {
+      // a lock, not a monitor: building the client reads trust stores, and on JDK 21 virtual
+      // threads blocked on a monitor hold their carriers
+      SHARED_LOCK.lock();
+      try {
         client = shared;
         if (client == null) {
           client = new ServiceNowClient(ClientSettings.fromEnvironment());
           shared = client;
         }
+      } finally {
+        SHARED_LOCK.unlock();
       }
     }
     return client;

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +98,149 @@ class ShadedJarIT {
       for (String function : content.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
         assertThat(entries).contains(function.replace('.', '/') + ".class");
       }
+    }
+  }
+
+  private static final String SHADED_CLIENT = "io/github/sncamunda/shaded/hc/client5/";
+
+  /**
+   * Edges the class-level scan reaches that no call of ours takes, each with why: the pool's
+   * default connection factory (HttpTransport always hands the pool QuietConnections, and
+   * ShadedJarCallIT's calls through the jar would fail with NoClassDefFoundError otherwise), and
+   * HttpClient's optional Brotli decoder (not shipped by HttpClient either; HttpTransport disables
+   * content compression).
+   */
+  private static final Set<ShadedJarCheck.Edge> DEAD_EDGES =
+      Set.of(
+          new ShadedJarCheck.Edge(
+              SHADED_CLIENT + "http/impl/io/ManagedHttpClientConnectionFactory",
+              SHADED_CLIENT + "http/impl/io/DefaultManagedHttpClientConnection"),
+          new ShadedJarCheck.Edge(
+              SHADED_CLIENT + "http/entity/BrotliInputStreamFactory",
+              "org/brotli/dec/BrotliInputStream"));
+
+  /**
+   * Nothing our classes reach is missing from the jar and the runtime (the JDK, our provided
+   * dependencies and theirs, listed by the build in target/runtime-classpath.txt), and no resource
+   * sits outside our package. A shade filter that removes a class something of ours uses, or an
+   * HttpClient upgrade that renames a filtered class, fails here; so does a dead edge that is gone.
+   */
+  @Test
+  void everyClassOurCodeReachesIsInTheJarOrTheRuntime() throws IOException {
+    URL[] runtimeJars =
+        Arrays.stream(Files.readString(Path.of("target/runtime-classpath.txt")).trim().split(":"))
+            .map(ShadedJarIT::url)
+            .toArray(URL[]::new);
+    assertThat(runtimeJars).hasSizeGreaterThan(4);
+    ShadedJarCheck.Report report;
+    try (URLClassLoader runtime =
+            new URLClassLoader(runtimeJars, ClassLoader.getPlatformClassLoader());
+        InputStream in = Files.newInputStream(jar)) {
+      report =
+          new ShadedJarCheck(
+                  "io/github/sncamunda/",
+                  "io/github/sncamunda/shaded/",
+                  r -> runtime.getResource(r) != null,
+                  r -> Files.isRegularFile(Path.of("target/classes", r)))
+              .scan(in);
+    }
+    assertThat(report.reachableMissing().keySet())
+        .as("each dead edge is still there (else drop it)")
+        .containsAll(DEAD_EDGES);
+    ShadedJarCheck.Report live = report.without(DEAD_EDGES);
+    assertThat(live.ok()).as(live.describe()).isTrue();
+    assertThat(report.reachable()).isGreaterThan(100).isLessThan(report.classes());
+    // what the filters removed and only unreached classes name (the async adaptor)
+    assertThat(report.unreachableMissing())
+        .allMatch(c -> c.startsWith(SHADED_CLIENT) || c.startsWith("org/conscrypt/"));
+  }
+
+  /**
+   * The four exclusion patterns of the shade filter, read from pom.xml: each still matches classes
+   * in the HttpClient jar we build against (a renamed class would slip through a pattern that
+   * matches nothing) and none of them is in our jar.
+   */
+  @Test
+  void everyLoggingClassFilterStillMatchesAndRemovesItsClasses() throws IOException {
+    Matcher excludes =
+        Pattern.compile("<exclude>(org/apache/hc/client5/[^<]+)</exclude>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    List<String> patterns = new ArrayList<>();
+    while (excludes.find()) {
+      patterns.add(excludes.group(1));
+    }
+    assertThat(patterns)
+        .containsExactly(
+            "org/apache/hc/client5/http/impl/io/DefaultManagedHttpClientConnection*.class",
+            "org/apache/hc/client5/http/impl/io/Logging*.class",
+            "org/apache/hc/client5/http/impl/Wire*.class",
+            "org/apache/hc/client5/http/impl/async/**");
+    List<String> original;
+    try (JarFile httpClient =
+        new JarFile(
+            Path.of(
+                    org.apache.hc.client5.http.impl.classic.HttpClientBuilder.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toFile())) {
+      original = Collections.list(httpClient.entries()).stream().map(JarEntry::getName).toList();
+    }
+    for (String pattern : patterns) {
+      Pattern glob = glob(pattern);
+      assertThat(original)
+          .as("HttpClient classes matching %s", pattern)
+          .anyMatch(glob.asMatchPredicate());
+      Pattern relocated =
+          glob("io/github/sncamunda/shaded/hc/" + pattern.substring("org/apache/hc/".length()));
+      assertThat(entries).as("our jar, %s", pattern).noneMatch(relocated.asMatchPredicate());
+    }
+    assertThat(entries)
+        .filteredOn(e -> e.startsWith(SHADED_CLIENT))
+        .as("no logging connection, stream or wire class under another name")
+        .noneMatch(e -> e.matches(".*/(Logging|Wire)[^/]*\\.class"));
+  }
+
+  /** HttpClient's public suffix list moved with its loader, so the runtime's copy cannot win. */
+  @Test
+  void thePublicSuffixListIsRelocatedWithItsLoader() throws IOException {
+    assertThat(entries)
+        .contains("io/github/sncamunda/shaded/publicsuffix/list/effective_tld_names.dat")
+        .noneMatch(e -> e.startsWith("org/"));
+    try (JarFile file = new JarFile(jar.toFile())) {
+      byte[] loader =
+          file.getInputStream(
+                  file.getJarEntry(SHADED_CLIENT + "http/psl/PublicSuffixMatcherLoader.class"))
+              .readAllBytes();
+      String constants = new String(loader, StandardCharsets.ISO_8859_1);
+      assertThat(constants)
+          .contains("io/github/sncamunda/shaded/publicsuffix/list/effective_tld_names.dat")
+          .doesNotContain("org/publicsuffix");
+    }
+  }
+
+  private static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '*') {
+        regex.append("[^/]*");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  private static URL url(String path) {
+    try {
+      return Path.of(path).toUri().toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

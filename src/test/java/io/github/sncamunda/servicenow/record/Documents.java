@@ -16,24 +16,25 @@ import java.util.Map;
  * document factory, and a mapper that turns document references in job variables into {@link
  * Document}s (and documents in results back into references).
  */
-final class Documents {
+public final class Documents {
 
-  static final DocumentFactory FACTORY = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
-  static final ObjectMapper MAPPER =
+  public static final DocumentFactory FACTORY =
+      new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
+  public static final ObjectMapper MAPPER =
       ConnectorsObjectMapperSupplier.getCopy()
           .registerModule(new JacksonModuleDocumentDeserializer(FACTORY, null))
           .registerModule(new JacksonModuleDocumentSerializer());
 
   private Documents() {}
 
-  static Document create(byte[] content, String fileName, String contentType) {
+  public static Document create(byte[] content, String fileName, String contentType) {
     return FACTORY.create(
         DocumentCreationRequest.from(content).fileName(fileName).contentType(contentType).build());
   }
 
   /** The reference a process variable holds for {@code document}. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> reference(Document document) {
+  public static Map<String, Object> reference(Document document) {
     return MAPPER.convertValue(document, Map.class);
   }
 }
