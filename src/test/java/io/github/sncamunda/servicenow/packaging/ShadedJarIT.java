@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,13 +161,7 @@ class ShadedJarIT {
    */
   @Test
   void everyLoggingClassFilterStillMatchesAndRemovesItsClasses() throws IOException {
-    Matcher excludes =
-        Pattern.compile("<exclude>(org/apache/hc/client5/[^<]+)</exclude>")
-            .matcher(Files.readString(Path.of("pom.xml")));
-    List<String> patterns = new ArrayList<>();
-    while (excludes.find()) {
-      patterns.add(excludes.group(1));
-    }
+    List<String> patterns = ShadeFilters.httpClientExcludes();
     assertThat(patterns)
         .containsExactly(
             "org/apache/hc/client5/http/impl/io/DefaultManagedHttpClientConnection*.class",
@@ -188,12 +181,13 @@ class ShadedJarIT {
       original = Collections.list(httpClient.entries()).stream().map(JarEntry::getName).toList();
     }
     for (String pattern : patterns) {
-      Pattern glob = glob(pattern);
+      Pattern glob = ShadeFilters.glob(pattern);
       assertThat(original)
           .as("HttpClient classes matching %s", pattern)
           .anyMatch(glob.asMatchPredicate());
       Pattern relocated =
-          glob("io/github/sncamunda/shaded/hc/" + pattern.substring("org/apache/hc/".length()));
+          ShadeFilters.glob(
+              "io/github/sncamunda/shaded/hc/" + pattern.substring("org/apache/hc/".length()));
       assertThat(entries).as("our jar, %s", pattern).noneMatch(relocated.asMatchPredicate());
     }
     assertThat(entries)
@@ -218,22 +212,6 @@ class ShadedJarIT {
           .contains("io/github/sncamunda/shaded/publicsuffix/list/effective_tld_names.dat")
           .doesNotContain("org/publicsuffix");
     }
-  }
-
-  private static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 
   private static URL url(String path) {
