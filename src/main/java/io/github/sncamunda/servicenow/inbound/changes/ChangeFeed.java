@@ -19,6 +19,13 @@ import java.util.Map;
  * {@code sys_id} and paged by that key rather than by offset, so records that change while a poll
  * runs neither shift rows past a page edge nor are read twice in it.
  *
+ * <p>ACLs apply after the limit, so a page can come back empty while more rows follow. The hidden
+ * rows' keys stay unknown, so the next read starts at the same key with a larger limit rather than
+ * at an offset: a hidden row updated meanwhile moves to the end of the order, and with an offset
+ * every row behind it would shift one place back past the offset, unread (found by
+ * ChangeFeedPropertiesTest). Only past {@link #REACH} rows does the read slide by offset, with
+ * {@code REACH - pageSize} rows of overlap.
+ *
  * <p>The same change is read by overlapping polls and by every replica; it always yields the same
  * message ID ({@code table:sys_id:sys_mod_count}), so the engine keeps one. This feed remembers
  * what it published until the record's stamp falls behind every future read, and does not publish a
@@ -73,6 +80,9 @@ public final class ChangeFeed {
 
   private static final String ORDER = "^ORDERBYsys_updated_on^ORDERBYsys_id";
 
+  /** The most rows one read spans while stepping over hidden rows: the Table API's usual cap. */
+  static final int REACH = 10_000;
+
   private final FeedSettings settings;
   private final Map<String, String> published = new HashMap<>();
   private Instant floor;
@@ -89,8 +99,16 @@ public final class ChangeFeed {
   private static final class Poll {
     final Instant lower;
     Key after;
-    int offset;
+    int hidden; // rows after {@code after} that came back cut by ACLs
     Instant start;
+
+    int limit(int pageSize) {
+      return Math.min(hidden + pageSize, Math.max(REACH, pageSize));
+    }
+
+    int offset(int pageSize) {
+      return hidden + pageSize - limit(pageSize);
+    }
 
     Poll(Instant lower) {
       this.lower = lower;
@@ -112,7 +130,8 @@ public final class ChangeFeed {
       String stamp = Stamp.format(lower);
       published.values().removeIf(updatedOn -> updatedOn.compareTo(stamp) < 0);
     }
-    pending = new Page(poll.lower, poll.after, poll.offset, pageParameters(poll));
+    pending =
+        new Page(poll.lower, poll.after, poll.offset(settings.pageSize()), pageParameters(poll));
     return pending;
   }
 
@@ -168,10 +187,10 @@ public final class ChangeFeed {
           poll.start = answer.serverTime();
         }
         if (answer.records().isEmpty()) {
-          poll.offset += settings.pageSize(); // a page of rows hidden by ACLs: step over them
+          poll.hidden += settings.pageSize(); // read again from the same key, further
         } else {
           poll.after = key(answer.records().get(answer.records().size() - 1));
-          poll.offset = 0;
+          poll.hidden = 0;
         }
         if (!answer.more()) {
           Instant next = poll.start.minus(settings.window());
@@ -204,9 +223,10 @@ public final class ChangeFeed {
     if (fields != null) {
       query.put("sysparm_fields", fields);
     }
-    query.put("sysparm_limit", String.valueOf(settings.pageSize()));
-    if (poll.offset > 0) {
-      query.put("sysparm_offset", String.valueOf(poll.offset));
+    query.put("sysparm_limit", String.valueOf(poll.limit(settings.pageSize())));
+    int offset = poll.offset(settings.pageSize());
+    if (offset > 0) {
+      query.put("sysparm_offset", String.valueOf(offset));
     }
     query.put("sysparm_display_value", "false");
     query.put("sysparm_exclude_reference_link", "true");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -39,15 +40,27 @@ class ChangeFeedPropertiesTest {
   static final Duration TTL = WINDOW.plus(INTERVAL.multipliedBy(2 + MAX_FAULTS_IN_A_ROW + 1));
   static final Instant START = Instant.parse("2026-12-07T03:00:00Z");
 
-  // Seed pinned so CI is deterministic: a random run on 2026-12-07 found a counterexample (jqwik
-  // seed 8352406769752974856, shrunk to seed -1, pageSize 1, 3 replicas, 18 % faults: version 8
-  // of one record never published), under investigation in issue 22; this seed passes 60 tries.
-  @Property(tries = 60, seed = "-7759516288317146464")
+  @Property(tries = 200)
   void everyChangeIsPublishedAndNoIdIsAcceptedTwice(
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 4) int pageSize,
       @ForAll @IntRange(min = 1, max = 3) int replicaCount,
       @ForAll @IntRange(min = 0, max = 30) int faultPercent) {
+    run(seed, pageSize, replicaCount, faultPercent);
+  }
+
+  /**
+   * Found by a random run: a page cut to nothing by ACLs was stepped over by offset; a hidden row
+   * before the offset was updated meanwhile (moving to the end of the order), every row behind it
+   * shifted one place back, and a visible version that stayed current for the whole poll was
+   * skipped, then replaced before the next poll.
+   */
+  @Example
+  void aHiddenRowUpdatedWhileAPollStepsOverItShiftsNoVisibleRowPastTheRead() {
+    run(-1, 1, 3, 18);
+  }
+
+  private static void run(long seed, int pageSize, int replicaCount, int faultPercent) {
     Random random = new Random(seed);
     Model sn = new Model();
     Engine engine = new Engine();

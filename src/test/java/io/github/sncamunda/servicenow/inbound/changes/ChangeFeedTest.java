@@ -79,15 +79,39 @@ class ChangeFeedTest {
   }
 
   @Test
-  void aPageCutToNothingByAclsIsSteppedOverByOffsetWithinTheSameKey() {
+  void aPageCutToNothingByAclsIsReadAgainFromTheSameKeyWithALargerLimitNotAnOffset() {
     ChangeFeed feed = started(settings("", false, Duration.ZERO));
-    feed.next();
+    Map<String, String> first = feed.next().parameters();
     feed.advance(new ChangeFeed.Answer(List.of(), T0, true));
-    assertThat(feed.next().parameters()).containsEntry("sysparm_offset", "2");
+    Map<String, String> second = feed.next().parameters();
+    // an offset would skip a visible row when a hidden one before it is updated meanwhile
+    assertThat(second)
+        .doesNotContainKey("sysparm_offset")
+        .containsEntry("sysparm_limit", "4")
+        .containsEntry("sysparm_query", first.get("sysparm_query"));
+    feed.advance(new ChangeFeed.Answer(List.of(), T0, true));
+    assertThat(feed.next().parameters()).containsEntry("sysparm_limit", "6");
     ChangeFeed.Answer after =
         new ChangeFeed.Answer(List.of(record("c3", "2026-12-07 03:00:09", "1")), T0, false);
     feed.advance(after);
     assertThat(feed.polling()).isFalse();
+    feed.next();
+    assertThat(feed.next().parameters()).containsEntry("sysparm_limit", "2");
+  }
+
+  @Test
+  void pastTheReachAReadSlidesByOffsetKeepingAllButOnePageOfOverlap() {
+    ChangeFeed feed = started(settings("", false, Duration.ZERO));
+    feed.next();
+    int emptyPages = ChangeFeed.REACH / 2 + 3;
+    for (int i = 0; i < emptyPages; i++) {
+      feed.advance(new ChangeFeed.Answer(List.of(), T0, true));
+      feed.next();
+    }
+    Map<String, String> parameters = feed.next().parameters();
+    assertThat(parameters)
+        .containsEntry("sysparm_limit", String.valueOf(ChangeFeed.REACH))
+        .containsEntry("sysparm_offset", String.valueOf(2 * emptyPages + 2 - ChangeFeed.REACH));
   }
 
   @Test
