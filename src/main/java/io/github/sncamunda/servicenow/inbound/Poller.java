@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class Poller {
 
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+  /** The longest wait between polls while ServiceNow keeps failing. */
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
   /** Where the next poll waits; a test drives it by hand. */
   interface Scheduler {
@@ -66,6 +70,19 @@ final class Poller {
         executor.shutdownNow();
       }
     };
+  }
+
+  /** An element's poller on a daemon thread of its own, its first poll scheduled now. */
+  static Poller started(
+      Duration interval, String threadName, InboundConnectorContext context, Runnable poll) {
+    Poller poller =
+        new Poller(
+            new Backoff(interval, MAX_BACKOFF, ThreadLocalRandom::current),
+            thread(threadName),
+            context,
+            poll);
+    poller.start();
+    return poller;
   }
 
   void start() {

@@ -9,9 +9,6 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorE
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.common.TemplateGroups;
-import io.github.sncamunda.servicenow.inbound.changes.Backoff;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Waits until a ServiceNow record matches a condition (e.g. the change the process created is
@@ -71,8 +68,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class RecordWaitExecutable
     implements InboundConnectorExecutable<InboundIntermediateConnectorContext> {
 
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
-
   private final ServiceNowClient client;
   private Poller poller;
 
@@ -88,12 +83,11 @@ public class RecordWaitExecutable
   public void activate(InboundIntermediateConnectorContext context) {
     RecordWait wait = RecordWait.bind(client, context);
     poller =
-        new Poller(
-            new Backoff(wait.interval(), MAX_BACKOFF, ThreadLocalRandom::current),
-            Poller.thread("servicenow-wait-" + context.getDefinition().type()),
+        Poller.started(
+            wait.interval(),
+            "servicenow-wait-" + context.getDefinition().type(),
             context,
             wait::poll);
-    poller.start();
   }
 
   @Override

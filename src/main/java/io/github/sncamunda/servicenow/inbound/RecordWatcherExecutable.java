@@ -9,9 +9,6 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorE
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.github.sncamunda.servicenow.client.ServiceNowClient;
 import io.github.sncamunda.servicenow.common.TemplateGroups;
-import io.github.sncamunda.servicenow.inbound.changes.Backoff;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts a process for each change of the records of a ServiceNow table that match a filter, by
@@ -63,8 +60,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class RecordWatcherExecutable
     implements InboundConnectorExecutable<InboundConnectorContext> {
 
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
-
   private final ServiceNowClient client;
   private Poller poller;
 
@@ -80,12 +75,11 @@ public class RecordWatcherExecutable
   public void activate(InboundConnectorContext context) {
     RecordWatcher watcher = RecordWatcher.bind(client, context);
     poller =
-        new Poller(
-            new Backoff(watcher.settings().interval(), MAX_BACKOFF, ThreadLocalRandom::current),
-            Poller.thread("servicenow-watch-" + watcher.settings().table()),
+        Poller.started(
+            watcher.settings().interval(),
+            "servicenow-watch-" + watcher.settings().table(),
             context,
             watcher::poll);
-    poller.start();
   }
 
   @Override

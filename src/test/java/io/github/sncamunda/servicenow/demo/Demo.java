@@ -14,7 +14,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -102,9 +104,7 @@ public final class Demo {
       WebhookDemo.withInbound(builder, engine);
     }
     try (ConfigurableApplicationContext runtime = builder.run()) {
-      step(
-          "Connectors runtime started with the ServiceNow Flow Starter, Incident Handler and"
-              + " Record Handler");
+      step("Connectors runtime started with " + String.join(", ", ourConnectors(runtime)));
       CamundaClient camunda = runtime.getBean(CamundaClient.class);
       try (DirectoryStream<Path> examples =
           Files.newDirectoryStream(Path.of("examples"), "*.bpmn")) {
@@ -441,4 +441,30 @@ public final class Demo {
     }
     return value;
   }
+
+  /** What the runtime discovered from our jar, in its own words: outbound, then inbound. */
+  static List<String> ourConnectors(ConfigurableApplicationContext runtime) {
+    List<String> names = new ArrayList<>();
+    runtime
+        .getBeanProvider(io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory.class)
+        .ifAvailable(
+            f ->
+                f.getConfigurations().stream()
+                    .filter(c -> c.type().startsWith(OUR_TYPES))
+                    .map(c -> c.name())
+                    .sorted()
+                    .forEach(names::add));
+    runtime
+        .getBeanProvider(io.camunda.connector.runtime.core.inbound.InboundConnectorFactory.class)
+        .ifAvailable(
+            f ->
+                f.getConfigurations().stream()
+                    .filter(c -> c.type().startsWith(OUR_TYPES))
+                    .map(c -> c.name() + " (inbound)")
+                    .sorted()
+                    .forEach(names::add));
+    return names;
+  }
+
+  private static final String OUR_TYPES = "io.github.sncamunda:";
 }

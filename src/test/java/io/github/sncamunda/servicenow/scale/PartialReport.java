@@ -34,6 +34,28 @@ final class PartialReport {
     return out;
   }
 
+  /**
+   * Sections measured by tests rather than by {@code -Pscale} (the inbound request rates); a full
+   * run writes the report anew and must keep them.
+   */
+  static final List<String> MEASURED_ELSEWHERE = List.of("## Inbound: requests to ServiceNow");
+
+  static final String LAST = "## How the numbers were taken";
+
+  /** {@code fresh} with each section of {@link #MEASURED_ELSEWHERE} that {@code existing} has. */
+  static String carryOver(String existing, String fresh) {
+    String out = fresh;
+    for (String heading : MEASURED_ELSEWHERE) {
+      if (!existing.contains(heading) || out.contains(heading)) {
+        continue;
+      }
+      String kept = section(existing, heading);
+      int at = out.indexOf(LAST);
+      out = at < 0 ? out + "\n" + kept : out.substring(0, at) + kept + out.substring(at);
+    }
+    return out;
+  }
+
   static void write(Path report, String fresh, String note) throws IOException {
     String existing = Files.readString(report, StandardCharsets.UTF_8);
     Files.writeString(report, splice(existing, fresh, note), StandardCharsets.UTF_8);

@@ -35,4 +35,21 @@ class PartialReportTest {
         .contains("## Under faults: side by side\n\n_fault-only run_\n\nnew table")
         .endsWith("## Where the limit is\n\nramp\n");
   }
+
+  @Test
+  void aFullRunKeepsTheSectionsMeasuredByTestsBeforeTheMethodNotes() {
+    String inbound = "## Inbound: requests to ServiceNow\n\n| N | M | K |\n";
+    String existing =
+        report("61/s", "old", "92") + "\n" + inbound + "\n" + PartialReport.LAST + "\n";
+    String fresh = report("70/s", "new", "12") + "\n" + PartialReport.LAST + "\nhow\n";
+
+    String out = PartialReport.carryOver(existing, fresh);
+
+    assertThat(out)
+        .contains("70/s")
+        .doesNotContain("61/s")
+        .contains(inbound + "\n" + PartialReport.LAST + "\nhow\n")
+        .startsWith(fresh.substring(0, fresh.indexOf(PartialReport.LAST)));
+    assertThat(PartialReport.carryOver(out, out)).isEqualTo(out);
+  }
 }

@@ -90,19 +90,37 @@ class RunCheckerTest {
   }
 
   private RunChecker.Verdict check() {
-    return RunChecker.check(
-        new RunFacts(
-            log,
-            keyOfIncident,
-            records,
-            outcomes,
-            ends,
-            starts,
-            timeouts,
-            rejected,
-            tokenRequests,
-            new RunFacts.TokenBound(2, "two replicas, one token lifetime"),
-            Map.of("replica-1-1.log", leaked)));
+    return RunChecker.check(facts());
+  }
+
+  private RunFacts facts() {
+    return (new RunFacts(
+        log,
+        keyOfIncident,
+        records,
+        outcomes,
+        ends,
+        starts,
+        timeouts,
+        rejected,
+        tokenRequests,
+        new RunFacts.TokenBound(2, "two replicas, one token lifetime"),
+        Map.of("replica-1-1.log", leaked)));
+  }
+
+  @Test
+  void aWriteDoneTwiceIsPutDownToAReplicaKillOnlyWhenAJobTimeoutLiesBetweenTheTwoSends() {
+    lookup(0, 0);
+    post(10, null, LogEntry.Outcome.ANSWERED, 201);
+    String note = "{\"work_notes\":\"note\"}";
+    String path = Step.INCIDENTS + "/" + SYS_ID;
+    request(100, "PATCH", path, Map.of(), note, null, LogEntry.Outcome.ANSWERED, 200);
+    request(200, "PATCH", path, Map.of(), note, null, LogEntry.Outcome.ANSWERED, 200);
+
+    assertThat(RunFigures.writtenTwiceAcrossTimeout(facts())).isEmpty();
+
+    timeouts.add(T0.plusMillis(150)); // the first sender was killed; the job timed out
+    assertThat(RunFigures.writtenTwiceAcrossTimeout(facts())).containsExactly(Map.entry("note", 1));
   }
 
   @Test

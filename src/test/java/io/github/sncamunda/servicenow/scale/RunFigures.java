@@ -41,7 +41,8 @@ record RunFigures(
     Map<String, Long> jobEvents,
     Percentiles jobAttemptMs,
     Map<String, Integer> incidentsByStep,
-    Map<String, Long> looks) {
+    Map<String, Long> looks,
+    Map<String, Integer> writtenTwiceAcrossTimeout) {
 
   /**
    * Instances per second end to end: completed instances over the time from the first start to the
@@ -144,7 +145,37 @@ record RunFigures(
         jobEvents,
         Percentiles.of(attempts),
         incidentsByStep,
-        run.looks());
+        run.looks(),
+        writtenTwiceAcrossTimeout(run.facts()));
+  }
+
+  /**
+   * Of the tasks ServiceNow holds twice, those whose two committed writes lie on either side of a
+   * job timeout: the first sent by a replica that was killed before it completed the job, the
+   * second by the job's next activation. Anything else doubled has another cause.
+   */
+  static Map<String, Integer> writtenTwiceAcrossTimeout(RunFacts facts) {
+    Map<Step.Target, List<Instant>> committed = new HashMap<>();
+    for (LogEntry e : facts.requests()) {
+      Step.Target t = Step.of(e, facts.keyOfIncident());
+      if (t != null && Step.write(e) && e.processed()) {
+        committed.computeIfAbsent(t, k -> new ArrayList<>()).add(e.receivedAt());
+      }
+    }
+    Map<String, Integer> out = new TreeMap<>();
+    committed.forEach(
+        (target, times) -> {
+          List<Instant> sorted = times.stream().sorted().toList();
+          for (int i = 1; i < sorted.size(); i++) {
+            Instant from = sorted.get(i - 1);
+            Instant to = sorted.get(i);
+            if (facts.timeouts().stream().anyMatch(x -> x.isAfter(from) && x.isBefore(to))) {
+              out.merge(target.step().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+              return;
+            }
+          }
+        });
+    return out;
   }
 
   /**

@@ -831,8 +831,24 @@ final class ScaleReport {
         + w.getOrDefault("flow", 0)
         + " keys and work notes added twice to "
         + w.getOrDefault("note", 0)
-        + " incidents (a replica killed after its call went out, whose job came back after the"
-        + " job timeout)";
+        + " incidents"
+        + acrossTimeout(f);
+  }
+
+  /** Which doubled writes a replica kill explains (see RunFigures#writtenTwiceAcrossTimeout). */
+  private static String acrossTimeout(RunFigures f) {
+    int doubled = f.writtenMoreThanOnce().values().stream().mapToInt(Integer::intValue).sum();
+    int explained =
+        f.writtenTwiceAcrossTimeout() == null
+            ? 0
+            : f.writtenTwiceAcrossTimeout().values().stream().mapToInt(Integer::intValue).sum();
+    if (explained == 0) {
+      return " (none of them across a job timeout)";
+    }
+    return " ("
+        + (explained == doubled ? "each" : explained + " of " + doubled)
+        + " across a job timeout: sent by a replica killed before it completed the job, then"
+        + " sent again by the job's next activation on another replica)";
   }
 
   /** A note when the measured window is off the warm-up's last three windows by more than 10 %. */

@@ -122,6 +122,13 @@ public final class ScaleSuite {
     }
 
     List<RunFigures> faultRuns = new ArrayList<>();
+    String warmup = "";
+    if (only.contains("faults") && capacity.isEmpty()) {
+      // The engine and the simulator run in this JVM: without a run before it, the first fault run
+      // (ours) would pay for their JIT and the second (the REST connector's) would not. Discarded.
+      Capacity warm = capacity("warm-up-ours-1", ScaleRun.Connector.OURS, 1);
+      warmup = warm.result().stability();
+    }
     if (only.contains("faults")) {
       // a third of what three replicas of ours sustained without faults (faults cost the engine
       // more work per instance: failures, retries, timeouts), so the faults, not the load, decide
@@ -167,14 +174,19 @@ public final class ScaleSuite {
               + started
               + " from a fault-only run (`-Dscale.only=faults`, "
               + faultRuns.get(0).started()
-              + " instances each, same seed and fault mix); machine load average before it "
+              + " instances each, same seed and fault mix, after a discarded closed-loop warm-up of"
+              + " the engine and simulator in the harness JVM, "
+              + warmup
+              + "); machine load average before it "
               + loadBefore
               + ", during it (1-minute, sampled every 10 s) "
               + load.summary()
               + ". The capacity and ramp figures, the chart and \"The answers\" on them are"
               + " from the full run above._");
     } else {
+      String before = Files.exists(existing) ? Files.readString(existing) : "";
       ScaleReport.write(results, report);
+      Files.writeString(existing, PartialReport.carryOver(before, Files.readString(existing)));
     }
     say("wrote " + report.resolve("scaling.md") + " in " + Math.round(results.minutes()) + " min");
     boolean broken =
