@@ -447,23 +447,21 @@ public final class Demo {
     List<String> names = new ArrayList<>();
     runtime
         .getBeanProvider(io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory.class)
-        .ifAvailable(
-            f ->
-                f.getConfigurations().stream()
-                    .filter(c -> c.type().startsWith(OUR_TYPES))
-                    .map(c -> c.name())
-                    .sorted()
-                    .forEach(names::add));
+        .ifAvailable(f -> names.addAll(ours(f.getConfigurations(), c -> c.name())));
     runtime
         .getBeanProvider(io.camunda.connector.runtime.core.inbound.InboundConnectorFactory.class)
-        .ifAvailable(
-            f ->
-                f.getConfigurations().stream()
-                    .filter(c -> c.type().startsWith(OUR_TYPES))
-                    .map(c -> c.name() + " (inbound)")
-                    .sorted()
-                    .forEach(names::add));
+        .ifAvailable(f -> names.addAll(ours(f.getConfigurations(), c -> c.name() + " (inbound)")));
     return names;
+  }
+
+  private static <C extends io.camunda.connector.runtime.core.config.ConnectorConfiguration>
+      List<String> ours(
+          java.util.Collection<C> configurations, java.util.function.Function<C, String> name) {
+    return configurations.stream()
+        .filter(c -> c.type().startsWith(OUR_TYPES))
+        .map(name)
+        .sorted()
+        .toList();
   }
 
   private static final String OUR_TYPES = "io.github.sncamunda:";
