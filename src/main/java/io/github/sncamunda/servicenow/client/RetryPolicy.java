@@ -44,8 +44,16 @@ final class RetryPolicy {
     LOOKED_FOUND,
     /** After a look: it is not there, so it was not done. */
     LOOKED_NOT_FOUND,
-    /** The look itself failed: nothing is known, nothing more is sent. */
+    /**
+     * The look itself failed: nothing is known, nothing more is sent; a retried job looks before it
+     * writes (a keyed or marked create), so the job may keep its retries.
+     */
     LOOK_FAILED,
+    /**
+     * The look itself failed, and a retried job would send the write without looking (a journal
+     * entry, a catalog order): its outcome stays unknown.
+     */
+    LOOK_FAILED_NOT_LOOKED_AGAIN,
     /** The look found something it cannot attribute to this write. */
     LOOK_CANNOT_TELL;
 
@@ -99,6 +107,7 @@ final class RetryPolicy {
             LOOKED_FOUND,
             LOOKED_NOT_FOUND,
             LOOK_FAILED,
+            LOOK_FAILED_NOT_LOOKED_AGAIN,
             LOOK_CANNOT_TELL ->
             false;
       };
@@ -186,7 +195,8 @@ final class RetryPolicy {
       case CONNECT_FAILED, PROXY_REFUSED, LOOKED_NOT_FOUND ->
           budget == Budget.SPENT ? Action.FAIL_WITH_JOB_RETRIES : Action.RETRY;
       // the file stays as large; a look that cannot tell leaves the write's outcome unknown
-      case CONTENT_TOO_LARGE, LOOK_CANNOT_TELL -> Action.FAIL_WITHOUT_JOB_RETRIES;
+      case CONTENT_TOO_LARGE, LOOK_CANNOT_TELL, LOOK_FAILED_NOT_LOOKED_AGAIN ->
+          Action.FAIL_WITHOUT_JOB_RETRIES;
       case PROXY_AUTHENTICATION, TLS, LOOK_FAILED -> Action.FAIL_WITH_JOB_RETRIES;
       case ANSWERED_502_504 ->
           unknown(

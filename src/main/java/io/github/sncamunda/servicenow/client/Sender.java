@@ -137,7 +137,7 @@ final class Sender {
   /**
    * Looks for what the write would have done: found, it is the call's answer; not found, the write
    * is sent again (empty) or, without budget, the job retries it; a failed look ends the call with
-   * the job's retries and nothing sent again.
+   * nothing sent again, keeping the job's retries only when a retried job looks first.
    */
   private Optional<Reply> look(
       Exchange exchange,
@@ -157,12 +157,26 @@ final class Sender {
       throw ServiceNowErrors.unknownOutcome(
           withMessage(unknown, " Looked, but " + cannotTell.getMessage() + "."));
     } catch (ConnectorException lookFailed) {
-      attempts.after(RetryPolicy.Outcome.LOOK_FAILED); // always fails with the job's retries
-      throw withMessage(
-          unknown,
-          " Looking whether ServiceNow did it failed too ("
-              + lookFailed.getMessage()
-              + "); nothing was sent again, the job is retried.");
+      String failed = " Looking whether ServiceNow did it failed too (" + lookFailed.getMessage();
+      if (verification.lookedUpByRetriedJob()) {
+        attempts.after(RetryPolicy.Outcome.LOOK_FAILED); // fails with the job's retries
+        throw withMessage(
+            unknown, failed + "); nothing was sent again, the job is retried and looks first.");
+      }
+      attempts.after(RetryPolicy.Outcome.LOOK_FAILED_NOT_LOOKED_AGAIN); // without job retries
+      LOG.info(
+          "{}: the answer was lost; looked for {} but the look itself failed: nothing sent"
+              + " again, cannot tell",
+          exchange.call(),
+          verification.what());
+      throw ServiceNowErrors.unknownOutcome(
+          withMessage(
+              unknown,
+              failed
+                  + "); nothing was sent again. A retried job would send it without looking,"
+                  + " so look for "
+                  + verification.what()
+                  + " in ServiceNow."));
     }
     if (found.isPresent()) {
       attempts.after(RetryPolicy.Outcome.LOOKED_FOUND);

@@ -79,7 +79,8 @@ final class Looks {
                             && sent.asText().strip().equals(value.strip());
                       });
           return written ? Optional.of(read(session, table, sysId, options)) : Optional.empty();
-        });
+        },
+        false);
   }
 
   /**
@@ -90,7 +91,8 @@ final class Looks {
       TableSession session, Table table, String field, String key, ReturnOptions options) {
     return new Verification(
         table.name() + " with " + field + " " + SafeText.quote(key),
-        firstSent -> find(session, table, field, key, options));
+        firstSent -> find(session, table, field, key, options),
+        true); // CreateRecord looks the key up before every insert
   }
 
   /** The record carrying {@code key} in {@code field}, looked up before a create inserts. */
@@ -153,7 +155,8 @@ final class Looks {
           }
           String request = Records.value(found.get(0).get("request"));
           return Optional.of(read(session, REQUEST, request, ReturnOptions.DEFAULTS));
-        });
+        },
+        false);
   }
 
   private static Map<String, Object> read(

@@ -167,9 +167,13 @@ final class RetryDecisionTable {
           row("looked: found", EnumSet.of(Outcome.LOOKED_FOUND), all(ANSWER)),
           row("looked: not found", EnumSet.of(Outcome.LOOKED_NOT_FOUND), RETRY_THEN_FAIL),
           row(
-              "the look itself failed",
+              "the look itself failed; a retried job looks first (a create by its key)",
               EnumSet.of(Outcome.LOOK_FAILED),
               all(FAIL_WITH_JOB_RETRIES)),
+          row(
+              "the look itself failed; a retried job would not look (journal entry, order)",
+              EnumSet.of(Outcome.LOOK_FAILED_NOT_LOOKED_AGAIN),
+              all(FAIL_WITHOUT_JOB_RETRIES)),
           row(
               "looked: found something it cannot attribute",
               EnumSet.of(Outcome.LOOK_CANNOT_TELL),

@@ -97,7 +97,8 @@ class RetryDecisionTableTest {
           .isEqualTo(
               outcome.unknown()
                   || outcome == Outcome.CONTENT_TOO_LARGE
-                  || outcome == Outcome.LOOK_CANNOT_TELL);
+                  || outcome == Outcome.LOOK_CANNOT_TELL
+                  || outcome == Outcome.LOOK_FAILED_NOT_LOOKED_AGAIN);
     }
   }
 

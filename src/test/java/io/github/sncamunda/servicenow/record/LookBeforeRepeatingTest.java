@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A write whose answer was lost is looked up before it is sent again: for each kind of write, a
  * reset after ServiceNow committed it and a reset before, and the simulator holds it once either
- * way; a look that itself fails sends nothing more and leaves the job its retries.
+ * way; a look that itself fails sends nothing more, and leaves the job its retries only where the
+ * retried job looks first (a keyed create).
  */
 class LookBeforeRepeatingTest {
 
@@ -244,8 +245,12 @@ class LookBeforeRepeatingTest {
     assertThat(order.requestedItems()).hasSize(1);
   }
 
+  /**
+   * Found by the scale fault run: the note's answer was lost and the journal read failed (429); the
+   * job kept its retries, and the retried job, which does not look, added the note a second time.
+   */
   @Test
-  void aJournalReadThatFailsSendsNothingMoreAndLeavesTheJobItsRetries() {
+  void aJournalReadThatFailsSendsNothingMoreAndStopsTheJobSinceARetryWouldNotLook() {
     String sysId = sim.seedIncident(Map.of("short_description", "disk")).get("sys_id");
     sim.failNext(1, "PATCH", "/api/now/table/incident", Fault.dropAfterProcessing());
     sim.failNext(1, "GET", "/api/now/table/sys_journal_field", Fault.serverError());
@@ -258,11 +263,58 @@ class LookBeforeRepeatingTest {
                     Map.of("operation", "addWorkNote", "sysId", sysId, "text", NOTE_TEXT),
                     1L));
 
-    assertThat(thrown).isInstanceOf(ConnectorException.class);
-    assertThat(thrown).isNotInstanceOf(ConnectorRetryException.class);
-    assertThat(thrown.getMessage()).contains("nothing was sent again");
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class, e -> assertThat(e.getRetries()).isZero());
+    assertThat(thrown.getMessage())
+        .contains("nothing was sent again", "would send it without looking", sysId)
+        .doesNotContain(NOTE_TEXT);
     assertThat(writes("PATCH", "/api/now/table/incident")).isEqualTo(1);
     assertThat(sim.journal(sysId)).hasSize(1);
+  }
+
+  @Test
+  void aCatalogOrderWhoseLookFailsIsNotRetriedEither() {
+    sim.failNext(1, "POST", "/api/sn_sc/", Fault.dropAfterProcessing());
+    sim.failNext(1, "GET", "/api/now/table/sc_req_item", Fault.serverError());
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                run(
+                    null,
+                    Map.of("operation", "orderCatalogItem", "itemSysId", ITEM, "quantity", 1),
+                    1L));
+
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class, e -> assertThat(e.getRetries()).isZero());
+    assertThat(sim.catalogOrders()).singleElement();
+  }
+
+  @Test
+  void aKeyedCreateWhoseLookFailsKeepsItsRetriesAndTheRetriedJobFindsTheRecord() {
+    Map<String, Object> create =
+        Map.of(
+            "operation",
+            "create",
+            "payload",
+            Map.of("short_description", PAYLOAD_VALUE),
+            "correlationId",
+            "order-77");
+    sim.failNext(1, "GET", "/api/now/table/incident", Fault.delay(Duration.ZERO)); // the first look
+    sim.failNext(1, "POST", "/api/now/table/incident", Fault.dropAfterProcessing());
+    sim.failNext(1, "GET", "/api/now/table/incident", Fault.serverError()); // the look after it
+
+    Throwable thrown = catchThrowable(() -> run(TABLE, create, 1L));
+
+    assertThat(thrown).isInstanceOf(ConnectorException.class);
+    assertThat(thrown).isNotInstanceOf(ConnectorRetryException.class); // the job keeps its retries
+    assertThat(thrown.getMessage()).contains("the job is retried and looks first");
+    RecordResult retried = (RecordResult) run(TABLE, create, 1L); // Zeebe's retry
+    assertThat(sim.incidents()).singleElement();
+    assertThat(retried.sysId()).isEqualTo(sim.incidents().get(0).get("sys_id"));
+    assertThat(writes("POST", "/api/now/table/incident")).isEqualTo(1);
   }
 
   private static Object run(
