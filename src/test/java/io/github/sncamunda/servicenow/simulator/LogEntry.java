@@ -15,7 +15,8 @@ import java.util.Map;
  *     the request never got that far
  * @param fault the fault injected, or null
  * @param status the status answered, or -1 when there was no answer
- * @param processed whether the endpoint ran, so that a write may have been committed
+ * @param processed whether the endpoint ran and accepted it (answered below 400), so that a write
+ *     may have been committed; a request it refused (a revoked token's 401) changed nothing
  * @param requestBytes body bytes read (streamed uploads included)
  * @param completedAt when the answer went out or the connection was dropped; null while pending
  * @param request method, path, query, headers and body (empty for streamed uploads)

@@ -1,6 +1,7 @@
 package io.github.sncamunda.servicenow.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -511,6 +512,32 @@ class ServiceNowSimulatorTest {
                     "application/x-www-form-urlencoded")
                 .statusCode())
         .isEqualTo(401);
+  }
+
+  /**
+   * Found by the scale fault run: a POST with a revoked token, dropped "after processing", was
+   * logged as processed although the endpoint had refused it, and the checker saw a committed write
+   * sent again.
+   */
+  @Test
+  void aRequestTheEndpointRefusedAndThatIsThenDroppedIsLoggedAsNotProcessed() throws Exception {
+    sim.failNext(1, "POST", "/api/now/table/incident", Fault.dropAfterProcessing());
+    assertThatThrownBy(
+            () ->
+                send(
+                    "POST",
+                    "/api/now/table/incident",
+                    "{\"short_description\":\"a\"}",
+                    "Authorization",
+                    "Bearer revoked-or-never-issued",
+                    "Content-Type",
+                    "application/json"))
+        .isInstanceOf(java.io.IOException.class);
+
+    LogEntry dropped = sim.requestLog().get(sim.requestLog().size() - 1);
+    assertThat(dropped.outcome()).isEqualTo(LogEntry.Outcome.DROPPED);
+    assertThat(dropped.processed()).isFalse();
+    assertThat(sim.incidents()).isEmpty();
   }
 
   @Test

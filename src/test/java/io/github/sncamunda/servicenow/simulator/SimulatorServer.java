@@ -127,14 +127,15 @@ final class SimulatorServer {
       if (fault instanceof Fault.Status status) {
         reply = status.reply();
       } else {
-        processed = true;
         reply = router.route(request);
+        // refused by the endpoint (401 to a revoked token, 400, 404, …): nothing was committed
+        processed = reply.status() < 400;
       }
       if (fault instanceof Fault.AnswerLate late) {
         Thread.sleep(late.delay().toMillis());
       }
       if (fault instanceof Fault.DropAfterProcessing) {
-        drop(exchange, entry, request, fault, true);
+        drop(exchange, entry, request, fault, processed);
         return;
       }
       answer(exchange, entry, request, fault, processed, reply);
