@@ -278,6 +278,39 @@ class RunCheckerTest {
   }
 
   @Test
+  void aNotesJournalLookAndTheReadAfterItCountAsTheNoteTasksRequests() {
+    String path = Step.INCIDENTS + "/" + SYS_ID;
+    LogEntry look =
+        request(
+            0,
+            "GET",
+            Step.JOURNAL,
+            Map.of(
+                "sysparm_query", "element_id=" + SYS_ID + "^sys_created_on>=2026-11-29 09:59:00"),
+            "",
+            null,
+            LogEntry.Outcome.ANSWERED,
+            200);
+    LogEntry read = request(10, "GET", path, Map.of(), "", null, LogEntry.Outcome.ANSWERED, 200);
+    LogEntry elsewhere =
+        request(
+            20,
+            "GET",
+            Step.JOURNAL,
+            Map.of("sysparm_query", "element_id=fedcba9876543210fedcba9876543210"),
+            "",
+            null,
+            LogEntry.Outcome.ANSWERED,
+            200);
+
+    Step.Target note = new Step.Target(KEY, Step.NOTE);
+    assertThat(Step.of(look, keyOfIncident)).isEqualTo(note);
+    assertThat(Step.of(read, keyOfIncident)).isEqualTo(note);
+    assertThat(Step.of(elsewhere, keyOfIncident)).isNull();
+    assertThat(Step.write(look)).isFalse();
+  }
+
+  @Test
   void aCompletedInstanceWithoutItsRecordFailsTheCheck() {
     records.remove(KEY);
 

@@ -7,7 +7,9 @@ import java.util.Map;
  * The three connector tasks of the load process and how a ServiceNow request is traced back to one
  * of them and to its process instance's business key (which is also the Correlation ID): the
  * create's look-up and POST carry the key, the flow trigger carries it as {@code correlationValue},
- * a work note's PATCH names the incident, whose {@code correlation_id} is the key.
+ * a work note's PATCH names the incident, whose {@code correlation_id} is the key, and so do the
+ * look in the incident's journal after a note's answer was lost and the read of the incident that
+ * follows a found note.
  */
 enum Step {
   CREATE("CreateIncident"),
@@ -16,6 +18,7 @@ enum Step {
 
   static final String INCIDENTS = "/api/now/table/incident";
   static final String FLOW_PATH = "/api/x_acme/scale/start";
+  static final String JOURNAL = "/api/now/table/sys_journal_field";
 
   final String elementId;
 
@@ -58,16 +61,28 @@ enum Step {
         if (path.equals(INCIDENTS) && query != null && query.startsWith("correlation_id=")) {
           return new Target(query.substring("correlation_id=".length()), CREATE);
         }
+        if (path.equals(JOURNAL) && query != null && query.startsWith("element_id=")) {
+          int end = query.indexOf('^');
+          String sysId = query.substring("element_id=".length(), end < 0 ? query.length() : end);
+          return noteOf(sysId, keyOfIncident);
+        }
+        if (path.startsWith(INCIDENTS + "/")) {
+          return noteOf(path.substring(INCIDENTS.length() + 1), keyOfIncident);
+        }
       }
       case "PATCH" -> {
         if (path.startsWith(INCIDENTS + "/")) {
-          String key = keyOfIncident.get(path.substring(INCIDENTS.length() + 1));
-          return key == null ? null : new Target(key, NOTE);
+          return noteOf(path.substring(INCIDENTS.length() + 1), keyOfIncident);
         }
       }
       default -> {}
     }
     return null;
+  }
+
+  private static Target noteOf(String sysId, Map<String, String> keyOfIncident) {
+    String key = keyOfIncident.get(sysId);
+    return key == null ? null : new Target(key, NOTE);
   }
 
   static boolean write(LogEntry e) {
