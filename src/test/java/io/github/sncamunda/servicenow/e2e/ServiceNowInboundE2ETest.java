@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.connector.api.inbound.Health;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.github.sncamunda.servicenow.simulator.ServiceNowSimulator;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Record Watcher and the wait event in the real connectors runtime, against the simulator: a
  * change starts exactly one instance (however often the window re-reads it), the wait completes
- * when the change is approved, and the boundary variant interrupts the task it sits on.
+ * when the change is approved, the boundary variant interrupts the task it sits on, and a watcher
+ * on a non-interrupting event subprocess reaches the one instance holding the changed record.
  */
 class ServiceNowInboundE2ETest extends InboundTestSupport {
 
@@ -80,6 +86,142 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
         .containsEntry("sys_mod_count", "0");
   }
 
+  /** One process with message {@code m}, whose subscription takes {@code correlationKey}. */
+  private static String definitions(
+      String processId, String messageName, String correlationKey, String flowElements) {
+    return """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+        xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+      <bpmn:message id="m" name="%1$s">
+        <bpmn:extensionElements><zeebe:subscription correlationKey="%2$s"/></bpmn:extensionElements>
+      </bpmn:message>
+      <bpmn:process id="%3$s" isExecutable="true">
+    %4$s
+      </bpmn:process>
+    </bpmn:definitions>
+    """
+        .formatted(messageName, correlationKey, processId, flowElements);
+  }
+
+  /**
+   * A process whose main path waits in a task no worker takes, with {@code event} (a boundary event
+   * or an event subprocess, using message {@code m}) beside it.
+   */
+  private static String waitingInATask(
+      String processId, String messageName, String correlationKey, String event) {
+    return definitions(
+        processId,
+        messageName,
+        correlationKey,
+        """
+        <bpmn:startEvent id="start"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent>
+        <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="work"/>
+        <bpmn:serviceTask id="work">
+          <bpmn:extensionElements>
+            <zeebe:taskDefinition type="io.github.sncamunda.test:nobody:1"/>
+          </bpmn:extensionElements>
+          <bpmn:incoming>a</bpmn:incoming>
+          <bpmn:outgoing>b</bpmn:outgoing>
+        </bpmn:serviceTask>
+        <bpmn:sequenceFlow id="b" sourceRef="work" targetRef="workDone"/>
+        <bpmn:endEvent id="workDone"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
+        """
+            + event);
+  }
+
+  /** How often the instance ran through an element (event subprocesses run more than once). */
+  private static long completions(long processInstanceKey, String elementId) {
+    return records().stream()
+        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
+        .filter(v -> v.getElementId().equals(elementId))
+        .count();
+  }
+
+  private static void awaitCompletions(long processInstanceKey, String elementId, long count) {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> completions(processInstanceKey, elementId) >= count);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          elementId + " not completed " + count + " times: " + trace(processInstanceKey), e);
+    }
+  }
+
+  @Test
+  void aWatcherInAnEventSubprocessReachesTheInstanceHoldingTheRecordOnceForEachChange() {
+    String processId = "e2e-sn-esp-" + run;
+    deployXml(
+        processId,
+        waitingInATask(
+            processId,
+            processId + "-changed",
+            "=incidentSysId",
+            """
+            <bpmn:subProcess id="onIncidentChange" triggeredByEvent="true">
+              <bpmn:startEvent id="incidentChanged" isInterrupting="false">
+                <bpmn:extensionElements><zeebe:properties>
+            %s
+                  <zeebe:property name="correlationRequired" value="required"/>
+                  <zeebe:property name="correlationKeyExpression" value="=sys_id"/>
+                  <zeebe:property name="messageTtl" value="PT1H"/>
+                  <zeebe:property name="resultVariable" value="incident"/>
+                </zeebe:properties></bpmn:extensionElements>
+                <bpmn:outgoing>c</bpmn:outgoing>
+                <bpmn:messageEventDefinition messageRef="m"/>
+              </bpmn:startEvent>
+              <bpmn:sequenceFlow id="c" sourceRef="incidentChanged" targetRef="changeSeen"/>
+              <bpmn:endEvent id="changeSeen"><bpmn:incoming>c</bpmn:incoming></bpmn:endEvent>
+            </bpmn:subProcess>
+            """
+                .formatted(
+                    WatcherBpmn.properties(
+                        "short_descriptionSTARTSWITH" + run + " esp",
+                        "number,state",
+                        SERVICENOW.baseUrl(),
+                        "PT0.3S",
+                        100))));
+    Map<String, String> incident =
+        SERVICENOW.seedIncident(Map.of("short_description", run + " esp printer jam"));
+    long holder = start(processId, Map.of("incidentSysId", incident.get("sys_id")));
+    long bystander = start(processId, Map.of("incidentSysId", "0123456789abcdef0123456789abcdef"));
+
+    awaitCompletions(holder, "changeSeen", 1);
+    SERVICENOW.update("incident", incident.get("sys_id"), Map.of("state", "2"));
+    awaitCompletions(holder, "changeSeen", 2);
+
+    // more polls re-read both versions: the engine keeps one message per ID, so no third run
+    long polls = SERVICENOW.requestCount("GET", "/api/now/table/incident");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SERVICENOW.requestCount("GET", "/api/now/table/incident") >= polls + 5);
+    assertThat(completions(holder, "changeSeen")).isEqualTo(2);
+    assertThat(completions(bystander, "changeSeen")).isZero();
+    // non-interrupting: the main path still waits in its task
+    assertThat(completions(holder, "work")).isZero();
+    assertThat(trace(holder)).doesNotContain("ELEMENT_TERMINATED work");
+    assertThat(
+            records().stream()
+                .filter(r -> r.getValueType() == ValueType.MESSAGE)
+                .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+                .map(r -> (MessageRecordValue) r.getValue())
+                .filter(m -> m.getName().equals(processId + "-changed"))
+                .map(m -> m.getMessageId() + " " + m.getCorrelationKey())
+                .distinct())
+        .containsExactlyInAnyOrder(
+            "incident:" + incident.get("sys_id") + ":0 " + incident.get("sys_id"),
+            "incident:" + incident.get("sys_id") + ":1 " + incident.get("sys_id"));
+    assertThat(variable(holder, "incident"))
+        .get()
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("state", "2")
+        .containsEntry("sys_mod_count", "1");
+  }
+
   private static String waitProperties(String baseUrl) {
     return """
             <zeebe:property name="inbound.type" value="io.github.sncamunda:servicenow-record-wait:1"/>
@@ -100,19 +242,16 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
     String processId = "e2e-sn-wait-" + run;
     deployXml(
         processId,
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:message id="m" name="%1$s-approved">
-            <bpmn:extensionElements><zeebe:subscription correlationKey="=changeSysId"/></bpmn:extensionElements>
-          </bpmn:message>
-          <bpmn:process id="%1$s" isExecutable="true">
+        definitions(
+            processId,
+            processId + "-approved",
+            "=changeSysId",
+            """
             <bpmn:startEvent id="start"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="waitForApproval"/>
             <bpmn:intermediateCatchEvent id="waitForApproval">
               <bpmn:extensionElements><zeebe:properties>
-        %2$s
+            %s
               </zeebe:properties></bpmn:extensionElements>
               <bpmn:incoming>a</bpmn:incoming>
               <bpmn:outgoing>b</bpmn:outgoing>
@@ -120,10 +259,8 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
             </bpmn:intermediateCatchEvent>
             <bpmn:sequenceFlow id="b" sourceRef="waitForApproval" targetRef="done"/>
             <bpmn:endEvent id="done"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(processId, waitProperties(SERVICENOW.baseUrl())));
+            """
+                .formatted(waitProperties(SERVICENOW.baseUrl()))));
     Map<String, String> change =
         SERVICENOW.seed("change_request", Map.of("short_description", run + " patch db01"));
     Map<String, String> other =
@@ -155,38 +292,22 @@ class ServiceNowInboundE2ETest extends InboundTestSupport {
     String processId = "e2e-sn-boundary-" + run;
     deployXml(
         processId,
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-          <bpmn:message id="m" name="%1$s-approved">
-            <bpmn:extensionElements><zeebe:subscription correlationKey="=changeSysId"/></bpmn:extensionElements>
-          </bpmn:message>
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="start"><bpmn:outgoing>a</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="work"/>
-            <bpmn:serviceTask id="work">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="io.github.sncamunda.test:nobody:1"/>
-              </bpmn:extensionElements>
-              <bpmn:incoming>a</bpmn:incoming>
-              <bpmn:outgoing>b</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:sequenceFlow id="b" sourceRef="work" targetRef="workDone"/>
-            <bpmn:endEvent id="workDone"><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
+        waitingInATask(
+            processId,
+            processId + "-approved",
+            "=changeSysId",
+            """
             <bpmn:boundaryEvent id="approved" attachedToRef="work">
               <bpmn:extensionElements><zeebe:properties>
-        %2$s
+            %s
               </zeebe:properties></bpmn:extensionElements>
               <bpmn:outgoing>c</bpmn:outgoing>
               <bpmn:messageEventDefinition messageRef="m"/>
             </bpmn:boundaryEvent>
             <bpmn:sequenceFlow id="c" sourceRef="approved" targetRef="interrupted"/>
             <bpmn:endEvent id="interrupted"><bpmn:incoming>c</bpmn:incoming></bpmn:endEvent>
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(processId, waitProperties(SERVICENOW.baseUrl())));
+            """
+                .formatted(waitProperties(SERVICENOW.baseUrl()))));
     Map<String, String> change =
         SERVICENOW.seed("change_request", Map.of("short_description", run + " boundary"));
     long instance = start(processId, Map.of("changeSysId", change.get("sys_id")));

@@ -19,17 +19,7 @@ public final class WatcherBpmn {
       <bpmn:process id="%1$s" isExecutable="true">
         <bpmn:startEvent id="incidentChanged">
           <bpmn:extensionElements><zeebe:properties>
-            <zeebe:property name="inbound.type" value="io.github.sncamunda:servicenow-record-watcher:1"/>
-            <zeebe:property name="table.table" value="incident"/>
-            <zeebe:property name="watch.filter" value="%2$s"/>
-            <zeebe:property name="watch.fields" value="number,short_description"/>
-            <zeebe:property name="watch.pollingInterval" value="%4$s"/>
-            <zeebe:property name="watch.window" value="PT1M"/>
-            <zeebe:property name="watch.pageSize" value="%5$d"/>
-            <zeebe:property name="connection.baseUrl" value="%3$s"/>
-            <zeebe:property name="authentication.type" value="basic"/>
-            <zeebe:property name="authentication.username" value="{{secrets.snUser}}"/>
-            <zeebe:property name="authentication.password" value="{{secrets.snPwd}}"/>
+        %2$s
             <zeebe:property name="messageTtl" value="PT1H"/>
             <zeebe:property name="resultVariable" value="incident"/>
           </zeebe:properties></bpmn:extensionElements>
@@ -41,6 +31,26 @@ public final class WatcherBpmn {
       </bpmn:process>
     </bpmn:definitions>
     """
-        .formatted(processId, filter, baseUrl, interval, pageSize);
+        .formatted(
+            processId, properties(filter, "number,short_description", baseUrl, interval, pageSize));
+  }
+
+  /** The watcher's properties on the incident table, basic authentication with the test secrets. */
+  public static String properties(
+      String filter, String fields, String baseUrl, String interval, int pageSize) {
+    return """
+        <zeebe:property name="inbound.type" value="io.github.sncamunda:servicenow-record-watcher:1"/>
+        <zeebe:property name="table.table" value="incident"/>
+        <zeebe:property name="watch.filter" value="%1$s"/>
+        <zeebe:property name="watch.fields" value="%2$s"/>
+        <zeebe:property name="watch.pollingInterval" value="%4$s"/>
+        <zeebe:property name="watch.window" value="PT1M"/>
+        <zeebe:property name="watch.pageSize" value="%5$d"/>
+        <zeebe:property name="connection.baseUrl" value="%3$s"/>
+        <zeebe:property name="authentication.type" value="basic"/>
+        <zeebe:property name="authentication.username" value="{{secrets.snUser}}"/>
+        <zeebe:property name="authentication.password" value="{{secrets.snPwd}}"/>
+    """
+        .formatted(filter, fields, baseUrl, interval, pageSize);
   }
 }
