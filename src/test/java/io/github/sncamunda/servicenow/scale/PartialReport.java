@@ -14,18 +14,13 @@ import java.util.List;
 final class PartialReport {
 
   static final String FAULTS = "## Under faults";
-  static final List<String> FAULT_ANSWERS =
-      List.of(
-          "- **Three replicas under rate limits",
-          "- **Retries never lose or duplicate work",
-          "- **Camunda's REST connector, same load and faults");
 
   private PartialReport() {}
 
   /** {@code existing} with the fault parts taken from {@code fresh}, and {@code note} on top. */
   static String splice(String existing, String fresh, String note) {
     String out = replaceSection(existing, section(fresh, FAULTS), note);
-    for (String bullet : FAULT_ANSWERS) {
+    for (String bullet : ScaleReport.FAULT_ANSWERS) {
       String line = line(fresh, bullet);
       if (line != null && line(out, bullet) != null) {
         out = out.replace(line(out, bullet), line);

@@ -10,7 +10,9 @@ class PartialReportTest {
   private static String report(String capacity, String faults, String bullet) {
     return "# Scaling\n\n## The answers\n\n- **One replica** "
         + capacity
-        + "\n- **Three replicas under rate limits** "
+        + "\n"
+        + ScaleReport.FAULTS_ANSWER
+        + " "
         + bullet
         + "\n\n## Capacity (closed loop, no faults)\n\n"
         + capacity
@@ -34,6 +36,22 @@ class PartialReportTest {
         .doesNotContain("92 incidents")
         .contains("## Under faults: side by side\n\n_fault-only run_\n\nnew table")
         .endsWith("## Where the limit is\n\nramp\n");
+  }
+
+  @Test
+  void everyAnswerWrittenFromTheFaultRunsIsRenewed() {
+    for (String bullet : ScaleReport.FAULT_ANSWERS) {
+      String existing =
+          "# Scaling\n\n## The answers\n\n" + bullet + ": old figure\n\n## Under faults\n\nold\n";
+      String fresh =
+          "# Scaling\n\n## The answers\n\n" + bullet + ": new figure\n\n## Under faults\n\nnew\n";
+
+      assertThat(PartialReport.splice(existing, fresh, "_note_"))
+          .as(bullet)
+          .contains(bullet + ": new figure")
+          .doesNotContain("old figure");
+    }
+    assertThat(ScaleReport.FAULT_ANSWERS).contains(ScaleReport.TOKENS_ANSWER);
   }
 
   @Test

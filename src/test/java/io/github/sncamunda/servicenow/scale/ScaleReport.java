@@ -25,6 +25,14 @@ final class ScaleReport {
 
   static final String COMMAND = "./mvnw -B -ntp -Pscale";
 
+  // the bullets of "The answers" written from the fault runs, which a fault-only run renews
+  static final String FAULTS_ANSWER = "- **Three replicas under rate limits and a flaky network**";
+  static final String RETRIES_ANSWER = "- **Retries never lose or duplicate work**";
+  static final String TOKENS_ANSWER = "- **OAuth tokens**";
+  static final String REST_ANSWER = "- **Camunda's REST connector, same load and faults**";
+  static final List<String> FAULT_ANSWERS =
+      List.of(FAULTS_ANSWER, RETRIES_ANSWER, TOKENS_ANSWER, REST_ANSWER);
+
   private ScaleReport() {}
 
   /** What gave in a ramp, why the numbers say so, and which setting the second ramp moves. */
@@ -230,7 +238,8 @@ final class ScaleReport {
     RunFigures restRun = fault(r, ScaleRun.Connector.REST);
     if (ours != null) {
       md.append(
-          "- **Three replicas under rate limits and a flaky network** ("
+          FAULTS_ANSWER
+              + " ("
               + ours.started()
               + " instances, 15 % of API requests faulted, one replica killed with jobs in flight"
               + " and restarted, every token revoked): "
@@ -254,7 +263,8 @@ final class ScaleReport {
                   : "**" + ours.verdict().violations().size() + " broken** (listed below).")
               + "\n");
       md.append(
-          "- **Retries never lose or duplicate work**: after a reset (before or after ServiceNow"
+          RETRIES_ANSWER
+              + ": after a reset (before or after ServiceNow"
               + " committed the write), a timeout or a gateway's 504, the connector looks before it"
               + " sends a write again: a work note in the record's journal, a create by its"
               + " Correlation ID (or the mark of its task), and sends it again only when it is not"
@@ -267,7 +277,8 @@ final class ScaleReport {
               + writtenTwice(ours)
               + ".\n");
       md.append(
-          "- **OAuth tokens**: the fleet requested **"
+          TOKENS_ANSWER
+              + ": the fleet requested **"
               + ours.tokenRequests()
               + " tokens** for "
               + ours.apiRequests()
@@ -279,7 +290,8 @@ final class ScaleReport {
     }
     if (ours != null && restRun != null) {
       md.append(
-          "- **Camunda's REST connector, same load and faults**: "
+          REST_ANSWER
+              + ": "
               + restRun.completed()
               + " completed, **"
               + restRun.incidents()
